@@ -81,32 +81,42 @@ func has(m Manifold, c Capability) bool {
 // AsInverseRetractor returns m as an InverseRetractor if m has that
 // capability, through its method set and CapabilityReporter.
 func AsInverseRetractor(m Manifold) (InverseRetractor, bool) {
-	x, ok := m.(InverseRetractor)
-	return x, ok && has(m, CapInverseRetract)
+	if x, ok := m.(InverseRetractor); ok && has(m, CapInverseRetract) {
+		return x, true
+	}
+	return nil, false
 }
 
 // AsParallelTransporter returns m as a ParallelTransporter if m has that
 // capability.
 func AsParallelTransporter(m Manifold) (ParallelTransporter, bool) {
-	x, ok := m.(ParallelTransporter)
-	return x, ok && has(m, CapParallelTransport)
+	if x, ok := m.(ParallelTransporter); ok && has(m, CapParallelTransport) {
+		return x, true
+	}
+	return nil, false
 }
 
 // AsHessianConverter returns m as a HessianConverter if m has that capability.
 func AsHessianConverter(m Manifold) (HessianConverter, bool) {
-	x, ok := m.(HessianConverter)
-	return x, ok && has(m, CapHessian)
+	if x, ok := m.(HessianConverter); ok && has(m, CapHessian) {
+		return x, true
+	}
+	return nil, false
 }
 
 // AsProjector returns m as a Projector if m has that capability.
 func AsProjector(m Manifold) (Projector, bool) {
-	x, ok := m.(Projector)
-	return x, ok && has(m, CapProject)
+	if x, ok := m.(Projector); ok && has(m, CapProject) {
+		return x, true
+	}
+	return nil, false
 }
 
 // AsInjectivityRadiuser returns m as an InjectivityRadiuser if m has that
 // capability.
 func AsInjectivityRadiuser(m Manifold) (InjectivityRadiuser, bool) {
-	x, ok := m.(InjectivityRadiuser)
-	return x, ok && has(m, CapInjectivityRadius)
+	if x, ok := m.(InjectivityRadiuser); ok && has(m, CapInjectivityRadius) {
+		return x, true
+	}
+	return nil, false
 }

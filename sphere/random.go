@@ -32,10 +32,12 @@ func (s *Sphere) RandomPoint(dst []float64, rng *rand.Rand) {
 // standard Gaussian projected onto T_p S, so E‖v‖² = n − 1.
 func (s *Sphere) RandomTangent(dst, p []float64, rng *rand.Rand) {
 	s.check(dst, p)
-	for i := range dst {
-		dst[i] = rng.NormFloat64()
+	g := linalg.GetFloats(s.n) // dst may alias p: draw into scratch
+	defer linalg.PutFloats(g)
+	for i := range *g {
+		(*g)[i] = rng.NormFloat64()
 	}
-	s.Proj(dst, p, dst)
+	s.Proj(dst, p, *g)
 }
 
 // RandomVonMisesFisher writes a sample of the von Mises–Fisher distribution
@@ -76,14 +78,17 @@ func (s *Sphere) RandomVonMisesFisher(dst, mu []float64, kappa float64, rng *ran
 	// projection is applied twice ("twice is enough", Parlett 1980, §6.9) so
 	// that the direction is orthogonal to mu to working precision even when
 	// the Gaussian draw was nearly parallel to mu.
+	tp := linalg.GetFloats(s.n) // dst may alias mu
+	defer linalg.PutFloats(tp)
+	t := *tp
 	var nt float64
 	for nt == 0 {
-		s.RandomTangent(dst, mu, rng)
-		s.Proj(dst, mu, dst)
-		nt = linalg.Nrm2(dst)
+		s.RandomTangent(t, mu, rng)
+		s.Proj(t, mu, t)
+		nt = linalg.Nrm2(t)
 	}
 	r := math.Sqrt(omw*(2-omw)) / nt
 	for i, mi := range mu {
-		dst[i] = w*mi + r*dst[i]
+		dst[i] = w*mi + r*t[i]
 	}
 }
