@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/geodesic-go/geodesic/sphere"
 )
 
@@ -23,27 +26,21 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 
 func TestCityDistancesMatchHaversine(t *testing.T) {
 	cities, err := readCities("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s := sphere.New(3)
 	for i := range cities {
 		for j := range cities {
 			a, b := cities[i], cities[j]
 			got := s.Dist(unitVector(a.lat, a.lon), unitVector(b.lat, b.lon))
 			want := haversine(a.lat, a.lon, b.lat, b.lon)
-			if math.Abs(got-want) > 1e-12 {
-				t.Errorf("%s–%s: Dist %.15g, haversine %.15g", a.name, b.name, got, want)
-			}
+			assert.InDelta(t, want, got, 1e-12, "%s–%s", a.name, b.name)
 		}
 	}
 }
 
 func TestTourRuns(t *testing.T) {
 	var out, errb bytes.Buffer
-	if code := run([]string{"tour"}, &out, &errb); code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
-	}
+	require.Equal(t, 0, run([]string{"tour"}, &out, &errb), errb.String())
 	// London–Paris is 343.5 km by the haversine formula on the same radius.
 	want := haversine(51.5074, -0.1278, 48.8566, 2.3522) * earthRadiusKm
 	if !strings.Contains(out.String(), "Paris") || !strings.Contains(out.String(), fmt.Sprintf("%.1f km", want)) {
@@ -57,19 +54,12 @@ func TestTourRuns(t *testing.T) {
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.csv")
-	if err := os.WriteFile(bad, []byte("name,latitude,longitude\nA,10,20\nB,95,0\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(bad, []byte("name,latitude,longitude\nA,10,20\nB,95,0\n"), 0o644))
 	var out, errb bytes.Buffer
 	code := run([]string{"tour", "--data", bad}, &out, &errb)
 	if code == 0 || !strings.Contains(errb.String(), "bad.csv:3") || !strings.Contains(errb.String(), "latitude") {
 		t.Errorf("exit %d, stderr %q: want a non-zero exit naming bad.csv:3 and the latitude", code, errb.String())
 	}
-	code = run([]string{"tour", "--data", filepath.Join(dir, "missing.csv")}, &out, &errb)
-	if code == 0 {
-		t.Error("missing file: exit 0")
-	}
-	if code := run([]string{"frobnicate"}, &out, &errb); code != 2 {
-		t.Errorf("unknown command: exit %d, want 2", code)
-	}
+	assert.NotEqual(t, 0, run([]string{"tour", "--data", filepath.Join(dir, "missing.csv")}, &out, &errb), "missing file")
+	assert.Equal(t, 2, run([]string{"frobnicate"}, &out, &errb), "unknown command")
 }
