@@ -21,6 +21,8 @@ func TestConformance(t *testing.T) {
 		// Below PowerParallelThreshold: runs sequentially, allocation-free.
 		{"power/k=3/n=100/workers=2", manifold.NewPower(sphere.New(100), 3, manifold.WithParallel(2)), manifoldtest.Config{}},
 		{"product/n=3+100", manifold.NewProduct(sphere.New(3), sphere.New(100)), manifoldtest.Config{}},
+		{"power/k=2/n=10000", manifold.NewPower(sphere.New(10000), 2), manifoldtest.Config{}},
+		{"product/n=10000+3", manifold.NewProduct(sphere.New(10000), sphere.New(3)), manifoldtest.Config{}},
 		// The parallel transport is an isometry, and the exponential
 		// retraction is the exponential map, also for the product.
 		{"product/transport=parallel/retraction=exp", manifold.NewProduct(
