@@ -1,0 +1,5 @@
+//go:build !race
+
+package grassmann_test
+
+const raceEnabled = false
