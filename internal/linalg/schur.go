@@ -1,6 +1,10 @@
 package linalg
 
-import "gonum.org/v1/gonum/lapack/gonum"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/lapack/gonum"
+)
 
 // impl provides the LAPACK routines that lapack64 does not wrap (Dgehrd,
 // Dorghr, Dlanv2).
@@ -64,6 +68,28 @@ func schur(t, z []float64, n int) error {
 		z[0] = 1
 		return nil
 	}
+	// The Schur form is scale-equivariant: A/2ʲ = Z·(T/2ʲ)·Zᵀ. Scaling by an
+	// exact power of two that brings the largest entry near 1 keeps the
+	// products inside the QR iteration from overflowing (or underflowing)
+	// for matrices with entries near the ends of the float64 range.
+	var m float64
+	for _, v := range t[:n*n] {
+		m = max(m, math.Abs(v))
+	}
+	var scale int
+	if m > 0x1p300 || (m > 0 && m < 0x1p-300) {
+		_, scale = math.Frexp(m)
+		for i := range t[:n*n] {
+			t[i] = math.Ldexp(t[i], -scale)
+		}
+	}
+	defer func() {
+		if scale != 0 {
+			for i := range t[:n*n] {
+				t[i] = math.Ldexp(t[i], scale)
+			}
+		}
+	}()
 	lwork := cachedLwork(lworkKey{opSchur, n, n}, querySchur)
 	ar := newArena(n + lwork)
 	defer ar.release()

@@ -179,3 +179,54 @@ func TestSchur(t *testing.T) {
 		_ = linalg.Schur(s, s, make([]float64, 4), 2)
 	})
 }
+
+// TestSchurHugeEntries checks a finite skew matrix with entries near 1e300
+// (a case on which the unscaled QR iteration overflowed): the Schur form must
+// reproduce A = Z·T·Zᵀ to working precision relative to ‖A‖, and ExpSkew of
+// it must be orthogonal.
+func TestSchurHugeEntries(t *testing.T) {
+	a := []float64{
+		0, 2.292113877263732e299, -3.852485083320298e299, 0,
+		-2.292113877263732e299, 0, 1.2238477559367051e300, -1.4877428137728995e284,
+		3.852485083320298e299, -1.2238477559367051e300, 0, 0,
+		0, 1.4877428137728995e284, 0, 0,
+	}
+	const n = 4
+	tt := make([]float64, n*n)
+	z := make([]float64, n*n)
+	if err := linalg.Schur(tt, z, a, n); err != nil {
+		t.Fatal(err)
+	}
+	// Reconstruct Z·T·Zᵀ in scaled form (entries/1e300) to avoid overflow.
+	var worst float64
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			var s float64
+			for k := 0; k < n; k++ {
+				for l := 0; l < n; l++ {
+					s += z[i*n+k] * (tt[k*n+l] / 1e300) * z[j*n+l]
+				}
+			}
+			worst = math.Max(worst, math.Abs(s-a[i*n+j]/1e300))
+		}
+	}
+	if worst > 1e-14 {
+		t.Errorf("‖ZTZᵀ − A‖/1e300 = %.3g", worst)
+	}
+	e := make([]float64, n*n)
+	linalg.ExpSkew(e, a, n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			var s float64
+			for k := 0; k < n; k++ {
+				s += e[k*n+i] * e[k*n+j]
+			}
+			if i == j {
+				s--
+			}
+			if math.IsNaN(s) || math.Abs(s) > 1e-14 {
+				t.Fatalf("ExpSkew of a huge skew matrix is not orthogonal: (EᵀE − I)[%d][%d] = %g", i, j, s)
+			}
+		}
+	}
+}

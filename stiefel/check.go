@@ -1,0 +1,66 @@
+package stiefel
+
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/manifold"
+)
+
+// CheckPoint returns nil if every entry of X is finite and
+// ‖XᵀX − I‖_F ≤ tol (DefaultTolerance unless WithTolerance says otherwise),
+// and a *manifold.CheckError carrying the residual otherwise.
+func (s *Stiefel) CheckPoint(x []float64) error {
+	s.check1(x)
+	if !allFinite(x) {
+		return &manifold.CheckError{Manifold: "stiefel", What: "point has a non-finite entry", Residual: math.Inf(1), Tolerance: s.tol}
+	}
+	p := s.p
+	ar := newArena(p * p)
+	defer ar.release()
+	g := ar.take(p * p)
+	linalg.MulAtB(g, x, x, p, s.n, p)
+	for i := range p {
+		g[i*p+i] -= 1
+	}
+	res := math.Sqrt(frob2(g))
+	if !(res <= s.tol) {
+		return &manifold.CheckError{Manifold: "stiefel", What: "columns are not orthonormal (‖XᵀX − I‖_F)", Residual: res, Tolerance: s.tol}
+	}
+	return nil
+}
+
+// CheckTangent returns nil if every entry of Δ is finite and
+// ‖sym(XᵀΔ)‖_F ≤ tol·max(1, ‖Δ‖_F), and a *manifold.CheckError otherwise.
+// Vectors with huge entries are scaled first, so the test does not
+// overflow. It does not check X.
+func (s *Stiefel) CheckTangent(x, v []float64) error {
+	s.check2(x, v)
+	if !allFinite(v) {
+		return &manifold.CheckError{Manifold: "stiefel", What: "tangent vector has a non-finite entry", Residual: math.Inf(1), Tolerance: s.tol}
+	}
+	p := s.p
+	ar := newArena(p * p)
+	defer ar.release()
+	w := ar.take(p * p)
+	// With m = max(1, max|Δᵢⱼ|): ‖sym(XᵀΔ)‖/max(1, ‖Δ‖) =
+	// ‖sym(Xᵀ(Δ/m))‖/max(1/m, ‖Δ/m‖).
+	m := math.Max(1, maxAbs(v))
+	k := 1 / m
+	linalg.Gemm(true, false, p, p, s.n, k, x, v, 0, w)
+	linalg.SymPart(w, w, p)
+	var vv float64
+	if m == 1 {
+		vv = frob2(v)
+	} else {
+		for _, t := range v {
+			t *= k
+			vv += t * t
+		}
+	}
+	res := math.Sqrt(frob2(w)) / math.Max(k, math.Sqrt(vv))
+	if !(res <= s.tol) {
+		return &manifold.CheckError{Manifold: "stiefel", What: "vector is not tangent (‖sym(XᵀΔ)‖_F/max(1, ‖Δ‖_F))", Residual: res, Tolerance: s.tol}
+	}
+	return nil
+}

@@ -1,0 +1,495 @@
+package stiefel
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/manifold"
+)
+
+// andersonDepth is the number of previous iterates Anderson acceleration
+// combines in the Log iteration.
+const andersonDepth = 5
+
+// eps is the machine epsilon 2⁻⁵².
+const eps = 0x1p-52
+
+// logNotConverged is the error of logCore when the iteration fails.
+type logNotConverged struct {
+	iter     int
+	residual float64
+	bound    float64
+}
+
+func (e *logNotConverged) Error() string {
+	return fmt.Sprintf("stiefel: Log: no geodesic found after %d iterations (residual %.3g; a curve of length %.6g joins the points): %v",
+		e.iter, e.residual, e.bound, manifold.ErrNotConverged)
+}
+
+func (e *logNotConverged) Unwrap() error { return manifold.ErrNotConverged }
+
+// logSolver holds the workspace of one logarithm computation in the
+// reduced space St(k, p), k = p + r (see Stiefel.Log).
+type logSolver struct {
+	s       *Stiefel
+	n, p, r int
+	k       int
+	tol     float64
+
+	q2, y0, w0              []float64
+	v, lu, l, ref, bestL    []float64
+	om, e                   []float64
+	a, ea, es, b, zc, c2    []float64
+	wk                      []float64
+	xv, gx, f, xPrev, fPrev []float64
+	best, dX, dF            []float64
+	gram, rhs, gam          []float64
+	xStart                  []float64 // initial point of a second attempt
+	savedL                  []float64 // logarithm of the first attempt's solution
+
+	// per run
+	beta    float64
+	da, dim int
+	useRef  bool
+}
+
+// logCore computes the Riemannian logarithm Log_X(Y) for p < n, writing Δ
+// into dst when dst is not nil. On success it returns ‖Δ‖_β and a nil
+// error. On failure it leaves dst unchanged and returns the length of the
+// shortest curve from X to Y the iterations constructed (a finite upper
+// bound on the distance) with an error wrapping manifold.ErrNotConverged.
+func (s *Stiefel) logCore(dst, x, y []float64) (float64, error) {
+	n, p := s.n, s.p
+	r := min(p, n-p)
+	k := p + r
+	ar := newArena(logWorkSize(n, p))
+	defer ar.release()
+	ls := s.newLogSolver(&ar, x, y)
+
+	// First attempt: Anderson-accelerated iteration from A = 0, S = 0.
+	beta := s.beta
+	ok, length, bound, it, res := ls.run(beta, false, false)
+	// For β ≠ ½, a geodesic that is not certified minimal (not shorter than
+	// the known injectivity radius) or no geodesic at all triggers a second
+	// attempt started from the canonical solution, which the Zimmermann
+	// iteration finds robustly; the shorter verified geodesic wins.
+	if beta != 0.5 && !(ok && length < s.inj) {
+		if ok {
+			copy(ls.savedL, ls.l)
+		}
+		okC, _, boundC, _, _ := ls.run(0.5, false, false)
+		bound = math.Min(bound, boundC)
+		if okC {
+			// Start from (A_c, S_c), A_c = L₁₁ of the canonical solution,
+			// with the branch reference [[2βA_c, −B_cᵀ], [B_c, 0]].
+			da, ds := p*(p-1)/2, r*(r-1)/2
+			copy(ls.xStart[da:da+ds], ls.xv[:ds])
+			getBlock(ls.ea, ls.l, k, 0, 0, p, p)
+			packSkew(ls.xStart[:da], ls.ea, p)
+			copy(ls.ref, ls.l)
+			for i := range p {
+				for j := range p {
+					ls.ref[i*k+j] *= 2 * beta
+				}
+			}
+			ok2, length2, bound2, it2, res2 := ls.run(beta, true, true)
+			bound = math.Min(bound, bound2)
+			switch {
+			case ok2 && (!ok || length2 < length):
+				ok, length, it, res = true, length2, it2, res2
+			case ok:
+				copy(ls.l, ls.savedL)
+			}
+		} else if ok {
+			copy(ls.l, ls.savedL)
+		}
+	}
+	if !ok {
+		return bound, &logNotConverged{iter: it, residual: res, bound: bound}
+	}
+	_ = length
+	// A = L₁₁/(2β), B = L₂₁; verify Exp_X(Δ) = Y in the reduced space.
+	a, b := ls.a, ls.b
+	getBlock(a, ls.l, k, 0, 0, p, p)
+	for i := range a {
+		a[i] /= 2 * beta
+	}
+	linalg.SkewPart(a, a, p)
+	getBlock(b, ls.l, k, p, 0, r, p)
+	s.expReduced(ls.zc, ls.e, ls.om, ls.c2, ls.ea, a, b, p, r)
+	var ev float64
+	for i := range ls.zc {
+		d := ls.zc[i] - ls.y0[i]
+		ev += d * d
+	}
+	ev = math.Sqrt(ev)
+	if !(ev <= math.Max(1e-11, 100*s.logTol)) {
+		return bound, &logNotConverged{iter: it, residual: ev, bound: bound}
+	}
+	length = math.Sqrt(beta*frob2(a) + frob2(b))
+	if dst != nil {
+		delta := ls.wk[:n*p]
+		linalg.Mul(delta, x, a, n, p, p)
+		linalg.Gemm(false, false, n, p, r, 1, ls.q2, b, 1, delta)
+		copy(dst, delta)
+	}
+	return length, nil
+}
+
+// logWorkSize returns the workspace newLogSolver takes from its arena.
+func logWorkSize(n, p int) int {
+	r := min(p, n-p)
+	k := p + r
+	dimMax := p*(p-1)/2 + r*(r-1)/2
+	mAA := min(andersonDepth, dimMax)
+	return n*p + 3*n*k + n*r + 2*p*p + r*p + 2*k*p + 12*k*k + 4*r*r + r +
+		(7+2*mAA)*dimMax + mAA*mAA + 2*mAA + k*k
+}
+
+// newLogSolver reduces the problem Log_X(Y), p < n, to St(k, p), k = p + r,
+// r = min(p, n − p): Y = X·M + Q₂·N with [X Q₂] orthonormal, where the
+// Householder QR of [X K] (K = Y − XM, first r columns when n < 2p) gives
+// Q₂ exactly orthogonal to span(X) even when K is rank deficient. It also
+// computes the initial completion W₀. All workspace comes from ar.
+func (s *Stiefel) newLogSolver(ar *arena, x, y []float64) logSolver {
+	n, p := s.n, s.p
+	r := min(p, n-p)
+	k := p + r
+	dimMax := p*(p-1)/2 + r*(r-1)/2
+	mAA := min(andersonDepth, dimMax)
+	ls := logSolver{s: s, n: n, p: p, r: r, k: k, tol: s.logTol}
+	mm := ar.take(p * p)
+	kk := ar.take(n * p)
+	xk := ar.take(n * k)
+	qf := ar.take(n * k)
+	ls.q2 = ar.take(n * r)
+	ls.y0 = ar.take(k * p)
+	linalg.MulAtB(mm, x, y, p, n, p)
+	copy(kk, y)
+	linalg.Gemm(false, false, n, p, p, -1, x, mm, 1, kk)
+	for i := range n {
+		copy(xk[i*k:i*k+p], x[i*p:(i+1)*p])
+		copy(xk[i*k+p:(i+1)*k], kk[i*p:i*p+r])
+	}
+	linalg.QR(qf, nil, xk, n, k)
+	getBlock(ls.q2, qf, k, 0, p, n, r)
+	copy(ls.y0[:p*p], mm)
+	linalg.MulAtB(ls.y0[p*p:], ls.q2, kk, r, n, p) // N = Q₂ᵀK
+
+	ls.w0 = ar.take(k * r)
+	ls.v = ar.take(k * k)
+	ls.lu = ar.take(k * k)
+	ls.l = ar.take(k * k)
+	ls.ref = ar.take(k * k)
+	ls.bestL = ar.take(k * k)
+	ls.om = ar.take(k * k)
+	ls.e = ar.take(k * k)
+	g := ar.take(k * k)
+	gq := ar.take(k * k)
+	ls.a = ar.take(p * p)
+	ls.ea = ar.take(p * p)
+	ls.es = ar.take(r * r)
+	wl := ar.take(r * r)
+	u := ar.take(r * r)
+	vt := ar.take(r * r)
+	sv := ar.take(r)
+	ls.b = ar.take(r * p)
+	ls.zc = ar.take(k * p)
+	ls.c2 = ar.take(k * p)
+	ls.wk = ar.take(n * k) // k×r and n×p uses
+	ls.xv = ar.take(dimMax)
+	ls.gx = ar.take(dimMax)
+	ls.f = ar.take(dimMax)
+	ls.xPrev = ar.take(dimMax)
+	ls.fPrev = ar.take(dimMax)
+	ls.best = ar.take(dimMax)
+	ls.xStart = ar.take(dimMax)
+	ls.savedL = ar.take(k * k)
+	ls.dX = ar.take(mAA * dimMax)
+	ls.dF = ar.take(mAA * dimMax)
+	ls.gram = ar.take(mAA * mAA)
+	ls.rhs = ar.take(mAA)
+	ls.gam = ar.take(mAA)
+	ls.complete(g, gq, wl, u, vt, sv)
+	return ls
+}
+
+// complete writes into w0 an orthogonal completion of Y₀ with
+// det[Y₀ W₀] = +1, rotated by the Procrustes step of Zimmermann & Hüper
+// (2022): W₀ ← W₀R, R ∈ SO(r), so that the lower block of W₀ becomes
+// symmetric, which makes the initial lower-right block of log[Y₀ W₀] small.
+func (ls *logSolver) complete(g, gq, wl, u, vt, sv []float64) {
+	p, r, k := ls.p, ls.r, ls.k
+	clear(g)
+	setBlock(g, k, 0, 0, ls.y0, k, p)
+	for i := range r {
+		g[(p+i)*k+p+i] = 1
+	}
+	linalg.QR(gq, nil, g, k, k)
+	getBlock(ls.w0, gq, k, 0, p, k, r)
+	setBlock(ls.v, k, 0, 0, ls.y0, k, p)
+	setBlock(ls.v, k, 0, p, ls.w0, k, r)
+	if detSign(ls.v, ls.lu, k) < 0 {
+		for i := range k {
+			ls.w0[i*r] = -ls.w0[i*r]
+		}
+	}
+	if r < 2 {
+		return
+	}
+	rot := ls.es
+	getBlock(wl, ls.w0, r, p, 0, r, r)
+	if err := linalg.SVD(u, sv, vt, wl, r, r); err != nil || !allFinite(u) {
+		return
+	}
+	linalg.Gemm(true, true, r, r, r, 1, vt, u, 0, rot) // R = V·Uᵀ
+	if detSign(rot, ls.lu[:r*r], r) < 0 {
+		for j := range r {
+			vt[(r-1)*r+j] = -vt[(r-1)*r+j]
+		}
+		linalg.Gemm(true, true, r, r, r, 1, vt, u, 0, rot)
+	}
+	wk := ls.wk[:k*r]
+	copy(wk, ls.w0)
+	linalg.Mul(ls.w0, wk, rot, k, r, r)
+}
+
+// eval evaluates the fixed-point map at ls.xv: with
+// V = [Y₀·expm((2β − 1)A), W₀·expm(S)] and L = log V (continuing the branch
+// of ls.ref when ls.useRef), it writes f = G(x) − x =
+// (L₁₁ − 2βA, −L₂₂) (packed) and gx = x + f, and returns ‖f‖ and the length
+// √(β_M‖L₁₁ + (1 − 2β)A‖² + ‖L₂₁‖²) of the curve
+// t ↦ [X Q₂]·expm(tL)·[I; 0]·expm(t(1 − 2β)A) from X to Y, where β is the
+// iteration's parameter and β_M that of the manifold's metric (the curve
+// has constant g_{β_M}-speed for any β).
+func (ls *logSolver) eval() (res, length float64, err error) {
+	p, r, k, beta := ls.p, ls.r, ls.k, ls.beta
+	da, ds := ls.da, ls.dim-ls.da
+	a := ls.a
+	if da > 0 {
+		unpackSkew(a, ls.xv[:da], p)
+	} else {
+		clear(a)
+	}
+	if beta != 0.5 && da > 0 {
+		for i := range a {
+			ls.ea[i] = (2*beta - 1) * a[i]
+		}
+		linalg.ExpSkew(ls.ea, ls.ea, p)
+		linalg.Mul(ls.zc, ls.y0, ls.ea, k, p, p)
+	} else {
+		copy(ls.zc, ls.y0)
+	}
+	wk := ls.wk[:k*r]
+	if ds > 0 {
+		unpackSkew(ls.es, ls.xv[da:ls.dim], r)
+		linalg.ExpSkew(ls.es, ls.es, r)
+		linalg.Mul(wk, ls.w0, ls.es, k, r, r)
+	} else {
+		copy(wk, ls.w0)
+	}
+	setBlock(ls.v, k, 0, 0, ls.zc, k, p)
+	setBlock(ls.v, k, 0, p, wk, k, r)
+	var rf []float64
+	if ls.useRef {
+		rf = ls.ref
+	}
+	if err := linalg.LogOrthNear(ls.l, ls.v, rf, k); err != nil {
+		return math.NaN(), math.Inf(1), err
+	}
+	l := ls.l
+	var l11, l21 float64
+	for i := range p {
+		for j := range p {
+			t := l[i*k+j] + (1-2*beta)*a[i*p+j]
+			l11 += t * t
+		}
+	}
+	for i := range r {
+		for j := range p {
+			t := l[(p+i)*k+j]
+			l21 += t * t
+		}
+	}
+	// The length is measured in the manifold's metric, which differs from
+	// the iteration's β during the canonical pre-run.
+	length = math.Sqrt(ls.s.beta*l11 + l21)
+	f := ls.f[:ls.dim]
+	if da > 0 {
+		getBlock(ls.ea, l, k, 0, 0, p, p)
+		for i := range ls.ea {
+			ls.ea[i] -= 2 * beta * a[i]
+		}
+		packSkew(f[:da], ls.ea, p)
+	}
+	if ds > 0 {
+		getBlock(ls.es, l, k, p, p, r, r)
+		packSkew(f[da:], ls.es, r)
+		for i := da; i < ls.dim; i++ {
+			f[i] = -f[i]
+		}
+	}
+	for i := range f {
+		ls.gx[i] = ls.xv[i] + f[i]
+	}
+	return math.Sqrt(frob2(f)), length, nil
+}
+
+// run iterates the fixed-point map for the metric parameter beta, from
+// x = 0, or from ls.xStart if fromStart (continuing the branch of ls.ref if
+// withRef), with Anderson acceleration. It
+// reports whether the residual met the tolerance (ls.l then holds the
+// converged logarithm), the length of the corresponding curve, the
+// shortest curve length seen, the iterations used and the last residual.
+func (ls *logSolver) run(beta float64, fromStart, withRef bool) (ok bool, length, bound float64, it int, res float64) {
+	p, r, k := ls.p, ls.r, ls.k
+	ls.beta = beta
+	ls.da = p * (p - 1) / 2
+	if beta == 0.5 {
+		ls.da = 0 // the first block column does not depend on A
+	}
+	ls.dim = ls.da + r*(r-1)/2
+	dim := ls.dim
+	mAA := min(andersonDepth, dim)
+	xv := ls.xv[:dim]
+	if fromStart {
+		copy(xv, ls.xStart[:dim])
+	} else {
+		clear(xv)
+	}
+	ls.useRef = withRef
+	bestRes, bound := math.Inf(1), math.Inf(1)
+	hist, head := 0, 0
+	havePrev := false
+	restarts := 0
+	f, gx := ls.f[:dim], ls.gx[:dim]
+	for ; it < ls.s.logMaxIter; it++ {
+		var length float64
+		var err error
+		res, length, err = ls.eval()
+		if err != nil || res != res {
+			// Restart from the best iterate with a plain step.
+			if restarts >= 3 || math.IsInf(bestRes, 1) {
+				break
+			}
+			restarts++
+			copy(xv, ls.best[:dim])
+			copy(ls.ref, ls.bestL)
+			ls.useRef = true
+			hist, havePrev = 0, false
+			continue
+		}
+		bound = math.Min(bound, length)
+		if res < bestRes {
+			bestRes = res
+			copy(ls.best[:dim], xv)
+			copy(ls.bestL, ls.l)
+		}
+		tol := math.Max(ls.tol, 8*float64(k)*eps) * math.Max(1, math.Sqrt(frob2(ls.l)))
+		if res <= tol {
+			return true, length, bound, it, res
+		}
+		if res > 1e4*bestRes && restarts < 3 {
+			restarts++
+			copy(xv, ls.best[:dim])
+			copy(ls.ref, ls.bestL)
+			ls.useRef = true
+			hist, havePrev = 0, false
+			continue
+		}
+		if havePrev && mAA > 0 {
+			col := head
+			for i := range dim {
+				ls.dX[col*dim+i] = xv[i] - ls.xPrev[i]
+				ls.dF[col*dim+i] = f[i] - ls.fPrev[i]
+			}
+			head = (head + 1) % mAA
+			hist = min(hist+1, mAA)
+		}
+		copy(ls.xPrev[:dim], xv)
+		copy(ls.fPrev[:dim], f)
+		havePrev = true
+		copy(ls.ref, ls.l)
+		ls.useRef = true
+		if hist == 0 || !andersonSolve(ls.gam[:hist], ls.gram[:hist*hist], ls.rhs[:hist], ls.dF[:mAA*dim], f, dim, hist) {
+			copy(xv, gx)
+			continue
+		}
+		// x ← x + f − (ΔX + ΔF)·γ.
+		for i := range dim {
+			t := xv[i] + f[i]
+			for j := range hist {
+				t -= (ls.dX[j*dim+i] + ls.dF[j*dim+i]) * ls.gam[j]
+			}
+			xv[i] = t
+		}
+	}
+	return false, math.Inf(1), bound, it, res
+}
+
+// andersonSolve solves the Anderson least-squares problem
+// min_γ ‖f − ΔF·γ‖ through its normal equations with a small relative
+// ridge, by Cholesky factorisation. It reports false if the system is
+// numerically singular.
+func andersonSolve(gam, gram, rhs, dF, f []float64, dim, m int) bool {
+	var tr float64
+	for i := range m {
+		fi := dF[i*dim : (i+1)*dim]
+		for j := 0; j <= i; j++ {
+			var sum float64
+			fj := dF[j*dim : (j+1)*dim]
+			for t := range dim {
+				sum += fi[t] * fj[t]
+			}
+			gram[i*m+j] = sum
+			gram[j*m+i] = sum
+		}
+		var sum float64
+		for t := range dim {
+			sum += fi[t] * f[t]
+		}
+		rhs[i] = sum
+		tr += gram[i*m+i]
+	}
+	if !(tr > 0) {
+		return false
+	}
+	for i := range m {
+		gram[i*m+i] += 1e-12 * tr
+	}
+	// Cholesky: gram = LLᵀ, L stored in the lower triangle.
+	for j := range m {
+		d := gram[j*m+j]
+		for t := range j {
+			d -= gram[j*m+t] * gram[j*m+t]
+		}
+		if !(d > 0) {
+			return false
+		}
+		d = math.Sqrt(d)
+		gram[j*m+j] = d
+		for i := j + 1; i < m; i++ {
+			sum := gram[i*m+j]
+			for t := range j {
+				sum -= gram[i*m+t] * gram[j*m+t]
+			}
+			gram[i*m+j] = sum / d
+		}
+	}
+	for i := range m {
+		sum := rhs[i]
+		for t := range i {
+			sum -= gram[i*m+t] * gam[t]
+		}
+		gam[i] = sum / gram[i*m+i]
+	}
+	for i := m - 1; i >= 0; i-- {
+		sum := gam[i]
+		for t := i + 1; t < m; t++ {
+			sum -= gram[t*m+i] * gam[t]
+		}
+		gam[i] = sum / gram[i*m+i]
+	}
+	return allFinite(gam)
+}
