@@ -74,15 +74,15 @@ func (g *Grassmann) angles(th, x, y []float64) {
 		clear(th)
 		return
 	}
-	ar := newArena(n*p + 2*p*p + 2*p)
-	defer ar.release()
-	r, m, t := ar.take(n*p), ar.take(p*p), ar.take(p*p)
-	c, s := ar.take(p), ar.take(p)
+	ar := linalg.NewArena(n*p + 2*p*p + 2*p)
+	defer ar.Release()
+	r, m, t := ar.Take(n*p), ar.Take(p*p), ar.Take(p*p)
+	c, s := ar.Take(p), ar.Take(p)
 	residual(r, m, t, x, y, n, p, true)
 	errC := linalg.SVD(nil, c, nil, m, p, p) // cosines, descending
 	errS := linalg.SVD(nil, s, nil, r, n, p) // sines, descending
 	if errC != nil || errS != nil {
-		fillNaN(th)
+		linalg.FillNaN(th)
 		return
 	}
 	for i := range th {
@@ -164,10 +164,10 @@ func (g *Grassmann) ChordalDist(y1, y2 []float64) float64 {
 	if p == n || same(y1, y2) {
 		return 0
 	}
-	ar := newArena(n*p + 2*p*p)
-	defer ar.release()
-	r := ar.take(n * p)
-	residual(r, ar.take(p*p), ar.take(p*p), y1, y2, n, p, true)
+	ar := linalg.NewArena(n*p + 2*p*p)
+	defer ar.Release()
+	r := ar.Take(n * p)
+	residual(r, ar.Take(p*p), ar.Take(p*p), y1, y2, n, p, true)
 	return linalg.Nrm2(r)
 }
 

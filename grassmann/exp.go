@@ -48,7 +48,7 @@ import (
 //	a NaN entry gives NaN.
 func (g *Grassmann) Exp(dst, y, v []float64) {
 	g.check(dst, y, v)
-	if g.p == g.n || allZero(v) {
+	if g.p == g.n || linalg.AllZero(v) {
 		copy(dst, y)
 		return
 	}
@@ -60,13 +60,13 @@ func (g *Grassmann) Exp(dst, y, v []float64) {
 // re-orthonormalised by one Newton–Schulz step as documented on Exp.
 func (g *Grassmann) geodesicStep(dst, y, v []float64, atan bool) {
 	n, p := g.n, g.p
-	ar := newArena(2*n*p + 4*p*p + 2*p)
-	defer ar.release()
-	u, vt, z := ar.take(n*p), ar.take(p*p), ar.take(n*p)
-	s, cm1 := ar.take(p), ar.take(p)
-	a, b, e := ar.take(p*p), ar.take(p*p), ar.take(p*p)
+	ar := linalg.NewArena(2*n*p + 4*p*p + 2*p)
+	defer ar.Release()
+	u, vt, z := ar.Take(n*p), ar.Take(p*p), ar.Take(n*p)
+	s, cm1 := ar.Take(p), ar.Take(p)
+	a, b, e := ar.Take(p*p), ar.Take(p*p), ar.Take(p*p)
 	if err := linalg.SVD(u, s, vt, v, n, p); err != nil {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	noise := 64 * eps * s[0]

@@ -30,11 +30,11 @@ type logData struct {
 // Zimmermann & Absil (2024, algorithm "Grassmann logarithm") with the
 // changes described on Log, taking n·p + 5p² + 2p elements from ar. On a
 // cut-locus error the contents of the result are unspecified.
-func (g *Grassmann) logParts(ar *arena, x, y []float64) (logData, error) {
+func (g *Grassmann) logParts(ar *linalg.Arena, x, y []float64) (logData, error) {
 	n, p := g.n, g.p
-	uh, m, t := ar.take(n*p), ar.take(p*p), ar.take(p*p)
-	a, bt, w := ar.take(p*p), ar.take(p*p), ar.take(p*p)
-	s, sh := ar.take(p), ar.take(p)
+	uh, m, t := ar.Take(n*p), ar.Take(p*p), ar.Take(p*p)
+	a, bt, w := ar.Take(p*p), ar.Take(p*p), ar.Take(p*p)
+	s, sh := ar.Take(p), ar.Take(p)
 	residual(uh, m, t, x, y, n, p, false) // uh = (I − XXᵀ)Y, m = XᵀY
 	// XᵀY = A·S·Bᵀ, i.e. YᵀX = B·S·Aᵀ = Q·S·Rᵀ in the notation of BZA.
 	if err := linalg.SVD(a, s, bt, m, p, p); err != nil {
@@ -115,8 +115,8 @@ func (g *Grassmann) Log(dst, x, y []float64) error {
 		clear(dst)
 		return nil
 	}
-	ar := newArena(n*p + 5*p*p + 2*p)
-	defer ar.release()
+	ar := linalg.NewArena(n*p + 5*p*p + 2*p)
+	defer ar.Release()
 	ld, err := g.logParts(&ar, x, y)
 	if err != nil {
 		return err

@@ -35,9 +35,9 @@ func (g *Grassmann) Proj(dst, y, x []float64) {
 		clear(dst)
 		return
 	}
-	ar := newArena(n*p + p*p)
-	defer ar.release()
-	projInto(dst, y, x, ar.take(n*p), ar.take(p*p), n, p)
+	ar := linalg.NewArena(n*p + p*p)
+	defer ar.Release()
+	projInto(dst, y, x, ar.Take(n*p), ar.Take(p*p), n, p)
 }
 
 // EGradToRGrad writes the Riemannian gradient grad f(Y) = (I − YYᵀ)∇f(Y),
@@ -74,13 +74,13 @@ func (g *Grassmann) EHessToRHess(dst, y, egrad, ehess, v []float64) {
 		clear(dst)
 		return
 	}
-	ar := newArena(2*n*p + 2*p*p)
-	defer ar.release()
-	ytg := ar.take(p * p)
-	t := ar.take(n * p)
+	ar := linalg.NewArena(2*n*p + 2*p*p)
+	defer ar.Release()
+	ytg := ar.Take(p * p)
+	t := ar.Take(n * p)
 	linalg.MulAtB(ytg, y, egrad, p, n, p)
 	linalg.SymPart(ytg, ytg, p)
 	copy(t, ehess)
 	linalg.Gemm(false, false, n, p, p, -1, v, ytg, 1, t)
-	projInto(dst, y, t, ar.take(n*p), ar.take(p*p), n, p)
+	projInto(dst, y, t, ar.Take(n*p), ar.Take(p*p), n, p)
 }

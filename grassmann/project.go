@@ -21,7 +21,7 @@ import "github.com/geodesic-go/geodesic/internal/linalg"
 func (g *Grassmann) Project(dst, x []float64) {
 	g.check(dst, x)
 	n, p := g.n, g.p
-	if allZero(x) {
+	if linalg.AllZero(x) {
 		clear(dst)
 		for i := range p {
 			dst[i*p+i] = 1
@@ -29,6 +29,6 @@ func (g *Grassmann) Project(dst, x []float64) {
 		return
 	}
 	if err := linalg.Polar(dst, nil, x, n, p); err != nil {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 	}
 }

@@ -19,9 +19,9 @@ import (
 func (g *Grassmann) RandomPoint(dst []float64, rng *rand.Rand) {
 	g.check(dst)
 	n, p := g.n, g.p
-	ar := newArena(n*p + p*p)
-	defer ar.release()
-	a, r := ar.take(n*p), ar.take(p*p)
+	ar := linalg.NewArena(n*p + p*p)
+	defer ar.Release()
+	a, r := ar.Take(n*p), ar.Take(p*p)
 	for {
 		for i := range a {
 			a[i] = rng.NormFloat64()

@@ -55,7 +55,7 @@ const polarFastMax = 1
 func (g *Grassmann) RetractPolar(dst, y, v []float64) {
 	g.check(dst, y, v)
 	n, p := g.n, g.p
-	if p == n || allZero(v) {
+	if p == n || linalg.AllZero(v) {
 		copy(dst, y)
 		return
 	}
@@ -63,10 +63,10 @@ func (g *Grassmann) RetractPolar(dst, y, v []float64) {
 		g.geodesicStep(dst, y, v, true)
 		return
 	}
-	ar := newArena(n*p + 3*p*p + p)
-	defer ar.release()
-	gm, z, f := ar.take(p*p), ar.take(p*p), ar.take(p*p)
-	w, a := ar.take(p), ar.take(n*p)
+	ar := linalg.NewArena(n*p + 3*p*p + p)
+	defer ar.Release()
+	gm, z, f := ar.Take(p*p), ar.Take(p*p), ar.Take(p*p)
+	w, a := ar.Take(p), ar.Take(n*p)
 	linalg.MulAtB(gm, v, v, p, n, p)
 	if err := linalg.EigSym(w, z, gm, p); err != nil {
 		g.geodesicStep(dst, y, v, true)
@@ -101,7 +101,7 @@ func invSqrt1p(l float64) float64 {
 func (g *Grassmann) RetractQR(dst, y, v []float64) {
 	g.check(dst, y, v)
 	n, p := g.n, g.p
-	if p == n || allZero(v) {
+	if p == n || linalg.AllZero(v) {
 		copy(dst, y)
 		return
 	}
@@ -169,11 +169,11 @@ func (g *Grassmann) inverseSpan(dst, x, y []float64, name string) error {
 		clear(dst)
 		return nil
 	}
-	ar := newArena(n*p + 5*p*p + p)
-	defer ar.release()
-	r, m, t := ar.take(n*p), ar.take(p*p), ar.take(p*p)
-	a, bt, d := ar.take(p*p), ar.take(p*p), ar.take(p*p)
-	s := ar.take(p)
+	ar := linalg.NewArena(n*p + 5*p*p + p)
+	defer ar.Release()
+	r, m, t := ar.Take(n*p), ar.Take(p*p), ar.Take(p*p)
+	a, bt, d := ar.Take(p*p), ar.Take(p*p), ar.Take(p*p)
+	s := ar.Take(p)
 	residual(r, m, t, x, y, n, p, false)
 	if err := linalg.SVD(a, s, bt, m, p, p); err != nil {
 		return fmt.Errorf("grassmann: %s: %w", name, err)

@@ -64,15 +64,15 @@ func (g *Grassmann) ParallelTransport(dst, x, y, v []float64) {
 		copy(dst, v)
 		return
 	}
-	ar := newArena(2*n*p + 8*p*p + 2*p)
-	defer ar.release()
+	ar := linalg.NewArena(2*n*p + 8*p*p + 2*p)
+	defer ar.Release()
 	ld, err := g.logParts(&ar, x, y)
 	if err != nil {
 		g.Proj(dst, y, v)
 		return
 	}
-	a, aw, d := ar.take(p*p), ar.take(p*p), ar.take(p*p)
-	out := ar.take(n * p)
+	a, aw, d := ar.Take(p*p), ar.Take(p*p), ar.Take(p*p)
+	out := ar.Take(n * p)
 	linalg.MulAtB(a, ld.uh, v, p, n, p)                  // ÛᵀΔ
 	linalg.Gemm(false, true, p, p, p, 1, a, ld.w, 0, aw) // ÛᵀΔ·Wᵀ
 	for i, th := range ld.th {

@@ -12,13 +12,13 @@ import (
 // and a *manifold.CheckError carrying the residual otherwise.
 func (s *Stiefel) CheckPoint(x []float64) error {
 	s.check1(x)
-	if !allFinite(x) {
+	if !linalg.AllFinite(x) {
 		return &manifold.CheckError{Manifold: "stiefel", What: "point has a non-finite entry", Residual: math.Inf(1), Tolerance: s.tol}
 	}
 	p := s.p
-	ar := newArena(p * p)
-	defer ar.release()
-	g := ar.take(p * p)
+	ar := linalg.NewArena(p * p)
+	defer ar.Release()
+	g := ar.Take(p * p)
 	linalg.MulAtB(g, x, x, p, s.n, p)
 	for i := range p {
 		g[i*p+i] -= 1
@@ -36,16 +36,16 @@ func (s *Stiefel) CheckPoint(x []float64) error {
 // overflow. It does not check X.
 func (s *Stiefel) CheckTangent(x, v []float64) error {
 	s.check2(x, v)
-	if !allFinite(v) {
+	if !linalg.AllFinite(v) {
 		return &manifold.CheckError{Manifold: "stiefel", What: "tangent vector has a non-finite entry", Residual: math.Inf(1), Tolerance: s.tol}
 	}
 	p := s.p
-	ar := newArena(p * p)
-	defer ar.release()
-	w := ar.take(p * p)
+	ar := linalg.NewArena(p * p)
+	defer ar.Release()
+	w := ar.Take(p * p)
 	// With m = max(1, max|Δᵢⱼ|): ‖sym(XᵀΔ)‖/max(1, ‖Δ‖) =
 	// ‖sym(Xᵀ(Δ/m))‖/max(1/m, ‖Δ/m‖).
-	m := math.Max(1, maxAbs(v))
+	m := math.Max(1, linalg.MaxAbs(v))
 	k := 1 / m
 	linalg.Gemm(true, false, p, p, s.n, k, x, v, 0, w)
 	linalg.SymPart(w, w, p)

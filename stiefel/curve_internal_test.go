@@ -28,7 +28,7 @@ func TestCurveBound(t *testing.T) {
 		s.RandomPoint(x, rng)
 		s.RandomPoint(y, rng) // far apart: the iteration will not converge in 3 steps
 		for _, itBeta := range []float64{beta, 0.5} {
-			ar := newArena(logWorkSize(n, p))
+			ar := linalg.NewArena(logWorkSize(n, p))
 			ls := s.newLogSolver(&ar, x, y)
 			ls.run(itBeta, false, false)
 			copy(ls.xv[:ls.dim], ls.best[:ls.dim])
@@ -42,7 +42,7 @@ func TestCurveBound(t *testing.T) {
 			L := append([]float64(nil), ls.l...)
 			A := append([]float64(nil), ls.a...)
 			q2 := append([]float64(nil), ls.q2...)
-			ar.release()
+			ar.Release()
 			curve := func(tt float64) []float64 {
 				lt := make([]float64, k*k)
 				for i := range L {

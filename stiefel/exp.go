@@ -45,17 +45,17 @@ import (
 //	math.Sincos inside the spectral exponential).
 func (s *Stiefel) Exp(dst, x, v []float64) {
 	s.check3(dst, x, v)
-	if allZero(v) {
+	if linalg.AllZero(v) {
 		copy(dst, x)
 		return
 	}
 	n, p := s.n, s.p
 	if p == n {
-		ar := newArena(2*p*p + n*p)
-		defer ar.release()
-		a := ar.take(p * p)
-		e := ar.take(p * p)
-		y := ar.take(n * p)
+		ar := linalg.NewArena(2*p*p + n*p)
+		defer ar.Release()
+		a := ar.Take(p * p)
+		e := ar.Take(p * p)
+		y := ar.Take(n * p)
 		linalg.MulAtB(a, x, v, p, n, p)
 		linalg.SkewPart(a, a, p)
 		linalg.ExpSkew(e, a, p)
@@ -63,10 +63,10 @@ func (s *Stiefel) Exp(dst, x, v []float64) {
 		s.reorth(dst, y)
 		return
 	}
-	ar := newArena(n*p + p*p)
-	defer ar.release()
-	y := ar.take(n * p)
-	g := ar.take(p * p)
+	ar := linalg.NewArena(n*p + p*p)
+	defer ar.Release()
+	y := ar.Take(n * p)
+	g := ar.Take(p * p)
 	s.expFast(y, x, v)
 	if !(orthResidual(g, y, n, p) <= 1e-8) {
 		// Only for huge Δ whose normal part is rank deficient: redo with a
@@ -100,17 +100,17 @@ func orthResidual(g, y []float64, n, p int) float64 {
 func (s *Stiefel) expFast(y, x, v []float64) {
 	n, p := s.n, s.p
 	m := 2 * p
-	ar := newArena(2*n*p + 3*p*p + 2*m*m + 2*m*p)
-	defer ar.release()
-	a := ar.take(p * p)
-	r := ar.take(p * p)
-	t := ar.take(p * p)
-	k := ar.take(n * p)
-	q := ar.take(n * p)
-	om := ar.take(m * m)
-	e := ar.take(m * m)
-	c := ar.take(m * p)
-	c2 := ar.take(m * p)
+	ar := linalg.NewArena(2*n*p + 3*p*p + 2*m*m + 2*m*p)
+	defer ar.Release()
+	a := ar.Take(p * p)
+	r := ar.Take(p * p)
+	t := ar.Take(p * p)
+	k := ar.Take(n * p)
+	q := ar.Take(n * p)
+	om := ar.Take(m * m)
+	e := ar.Take(m * m)
+	c := ar.Take(m * p)
+	c2 := ar.Take(m * p)
 
 	linalg.MulAtB(a, x, v, p, n, p)
 	copy(k, v)
@@ -131,19 +131,19 @@ func (s *Stiefel) expRobust(y, x, v []float64) {
 	n, p := s.n, s.p
 	r := min(p, n-p)
 	k := p + r
-	ar := newArena(n*p + 2*n*k + n*r + 2*p*p + r*p + 2*k*k + 2*k*p)
-	defer ar.release()
-	a := ar.take(p * p)
-	t := ar.take(p * p)
-	b := ar.take(r * p)
-	kk := ar.take(n * p)
-	xk := ar.take(n * k)
-	qf := ar.take(n * k)
-	q2 := ar.take(n * r)
-	om := ar.take(k * k)
-	e := ar.take(k * k)
-	c := ar.take(k * p)
-	c2 := ar.take(k * p)
+	ar := linalg.NewArena(n*p + 2*n*k + n*r + 2*p*p + r*p + 2*k*k + 2*k*p)
+	defer ar.Release()
+	a := ar.Take(p * p)
+	t := ar.Take(p * p)
+	b := ar.Take(r * p)
+	kk := ar.Take(n * p)
+	xk := ar.Take(n * k)
+	qf := ar.Take(n * k)
+	q2 := ar.Take(n * r)
+	om := ar.Take(k * k)
+	e := ar.Take(k * k)
+	c := ar.Take(k * p)
+	c2 := ar.Take(k * p)
 
 	linalg.MulAtB(a, x, v, p, n, p)
 	copy(kk, v)
@@ -199,10 +199,10 @@ func (s *Stiefel) expReduced(c, e, om, c2, t, a, b []float64, p, r int) {
 // about δ/2 and leaves ‖·ᵀ· − I‖ = O(δ²) plus rounding.
 func (s *Stiefel) reorth(dst, y []float64) {
 	n, p := s.n, s.p
-	ar := newArena(p*p + n*p)
-	defer ar.release()
-	g := ar.take(p * p)
-	z := ar.take(n * p)
+	ar := linalg.NewArena(p*p + n*p)
+	defer ar.Release()
+	g := ar.Take(p * p)
+	z := ar.Take(n * p)
 	linalg.MulAtB(g, y, y, p, n, p)
 	for i := range g {
 		g[i] *= -0.5

@@ -55,12 +55,12 @@ func (s *Stiefel) InverseRetractQR(dst, x, y []float64) error {
 		return nil
 	}
 	n, p := s.n, s.p
-	ar := newArena(3*p*p + n*p)
-	defer ar.release()
-	r := ar.take(p * p)
-	m := ar.take(p * p)
-	lu := ar.take(p * p)
-	d := ar.take(n * p)
+	ar := linalg.NewArena(3*p*p + n*p)
+	defer ar.Release()
+	r := ar.Take(p * p)
+	m := ar.Take(p * p)
+	lu := ar.Take(p * p)
+	d := ar.Take(n * p)
 	if err := s.invQRFactor(r, m, lu, x, y); err != nil {
 		return err
 	}
@@ -75,8 +75,8 @@ func (s *Stiefel) InverseRetractQR(dst, x, y []float64) error {
 func (s *Stiefel) invQRFactor(r, m, lu, x, y []float64) error {
 	n, p := s.n, s.p
 	linalg.MulAtB(m, x, y, p, n, p)
-	if !allFinite(m) {
-		fillNaN(r)
+	if !linalg.AllFinite(m) {
+		linalg.FillNaN(r)
 		return nil
 	}
 	// LU of M without pivoting: the leading j×j blocks of L and U factor
@@ -154,12 +154,12 @@ func (s *Stiefel) InverseRetractPolar(dst, x, y []float64) error {
 		return nil
 	}
 	n, p := s.n, s.p
-	ar := newArena(3*p*p + p + n*p)
-	defer ar.release()
-	sm := ar.take(p * p)
-	m := ar.take(p * p)
-	w := ar.take(p*p + p)
-	d := ar.take(n * p)
+	ar := linalg.NewArena(3*p*p + p + n*p)
+	defer ar.Release()
+	sm := ar.Take(p * p)
+	m := ar.Take(p * p)
+	w := ar.Take(p*p + p)
+	d := ar.Take(n * p)
 	if err := s.invPolarFactor(sm, m, w, x, y); err != nil {
 		return err
 	}
@@ -174,8 +174,8 @@ func (s *Stiefel) InverseRetractPolar(dst, x, y []float64) error {
 func (s *Stiefel) invPolarFactor(sm, m, w, x, y []float64) error {
 	n, p := s.n, s.p
 	linalg.MulAtB(m, x, y, p, n, p)
-	if !allFinite(m) {
-		fillNaN(sm)
+	if !linalg.AllFinite(m) {
+		linalg.FillNaN(sm)
 		return nil
 	}
 	mt := w[:p*p]
@@ -193,7 +193,7 @@ func (s *Stiefel) invPolarFactor(sm, m, w, x, y []float64) error {
 		return errNotInPolarImage
 	}
 	linalg.SymPart(sm, sm, p)
-	if !allFinite(sm) {
+	if !linalg.AllFinite(sm) {
 		return errNotInPolarImage
 	}
 	// Positive definiteness by a Cholesky attempt (in mt).

@@ -69,8 +69,8 @@ var (
 // package documentation.
 func (s *Stiefel) Log(dst, x, y []float64) error {
 	s.check3(dst, x, y)
-	if !allFinite(x) || !allFinite(y) {
-		fillNaN(dst)
+	if !linalg.AllFinite(x) || !linalg.AllFinite(y) {
+		linalg.FillNaN(dst)
 		return nil
 	}
 	if sameBits(x, y) {
@@ -116,7 +116,7 @@ func (s *Stiefel) Log(dst, x, y []float64) error {
 //	number would be a wrong distance.)
 func (s *Stiefel) Dist(x, y []float64) float64 {
 	s.check2(x, y)
-	if !allFinite(x) || !allFinite(y) {
+	if !linalg.AllFinite(x) || !linalg.AllFinite(y) {
 		return math.NaN()
 	}
 	if sameBits(x, y) {
@@ -149,11 +149,11 @@ func firstLess(a, b []float64) bool {
 // logSquare is Log for p = n.
 func (s *Stiefel) logSquare(dst, x, y []float64) error {
 	n := s.n
-	ar := newArena(3 * n * n)
-	defer ar.release()
-	m := ar.take(n * n)
-	l := ar.take(n * n)
-	d := ar.take(n * n)
+	ar := linalg.NewArena(3 * n * n)
+	defer ar.Release()
+	m := ar.Take(n * n)
+	l := ar.Take(n * n)
+	d := ar.Take(n * n)
 	linalg.MulAtB(m, x, y, n, n, n)
 	if detSign(m, l, n) < 0 {
 		return errOtherComponent
@@ -172,11 +172,11 @@ func (s *Stiefel) logSquare(dst, x, y []float64) error {
 // distSquare is Dist for p = n.
 func (s *Stiefel) distSquare(x, y []float64) float64 {
 	n := s.n
-	ar := newArena(3 * n * n)
-	defer ar.release()
-	m := ar.take(n * n)
-	t := ar.take(n * n)
-	z := ar.take(n * n)
+	ar := linalg.NewArena(3 * n * n)
+	defer ar.Release()
+	m := ar.Take(n * n)
+	t := ar.Take(n * n)
+	z := ar.Take(n * n)
 	linalg.MulAtB(m, x, y, n, n, n)
 	if err := linalg.Schur(t, z, m, n); err != nil {
 		// Not observed for orthogonal matrices; fall back to the logarithm.

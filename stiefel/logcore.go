@@ -63,8 +63,8 @@ func (s *Stiefel) logCore(dst, x, y []float64) (float64, error) {
 	n, p := s.n, s.p
 	r := min(p, n-p)
 	k := p + r
-	ar := newArena(logWorkSize(n, p))
-	defer ar.release()
+	ar := linalg.NewArena(logWorkSize(n, p))
+	defer ar.Release()
 	ls := s.newLogSolver(&ar, x, y)
 
 	// First attempt: Anderson-accelerated iteration from A = 0, S = 0.
@@ -152,19 +152,19 @@ func logWorkSize(n, p int) int {
 // Householder QR of [X K] (K = Y − XM, first r columns when n < 2p) gives
 // Q₂ exactly orthogonal to span(X) even when K is rank deficient. It also
 // computes the initial completion W₀. All workspace comes from ar.
-func (s *Stiefel) newLogSolver(ar *arena, x, y []float64) logSolver {
+func (s *Stiefel) newLogSolver(ar *linalg.Arena, x, y []float64) logSolver {
 	n, p := s.n, s.p
 	r := min(p, n-p)
 	k := p + r
 	dimMax := p*(p-1)/2 + r*(r-1)/2
 	mAA := min(andersonDepth, dimMax)
 	ls := logSolver{s: s, n: n, p: p, r: r, k: k, tol: s.logTol}
-	mm := ar.take(p * p)
-	kk := ar.take(n * p)
-	xk := ar.take(n * k)
-	qf := ar.take(n * k)
-	ls.q2 = ar.take(n * r)
-	ls.y0 = ar.take(k * p)
+	mm := ar.Take(p * p)
+	kk := ar.Take(n * p)
+	xk := ar.Take(n * k)
+	qf := ar.Take(n * k)
+	ls.q2 = ar.Take(n * r)
+	ls.y0 = ar.Take(k * p)
 	linalg.MulAtB(mm, x, y, p, n, p)
 	copy(kk, y)
 	linalg.Gemm(false, false, n, p, p, -1, x, mm, 1, kk)
@@ -177,40 +177,40 @@ func (s *Stiefel) newLogSolver(ar *arena, x, y []float64) logSolver {
 	copy(ls.y0[:p*p], mm)
 	linalg.MulAtB(ls.y0[p*p:], ls.q2, kk, r, n, p) // N = Q₂ᵀK
 
-	ls.w0 = ar.take(k * r)
-	ls.v = ar.take(k * k)
-	ls.lu = ar.take(k * k)
-	ls.l = ar.take(k * k)
-	ls.ref = ar.take(k * k)
-	ls.bestL = ar.take(k * k)
-	ls.om = ar.take(k * k)
-	ls.e = ar.take(k * k)
-	g := ar.take(k * k)
-	gq := ar.take(k * k)
-	ls.a = ar.take(p * p)
-	ls.ea = ar.take(p * p)
-	ls.es = ar.take(r * r)
-	wl := ar.take(r * r)
-	u := ar.take(r * r)
-	vt := ar.take(r * r)
-	sv := ar.take(r)
-	ls.b = ar.take(r * p)
-	ls.zc = ar.take(k * p)
-	ls.c2 = ar.take(k * p)
-	ls.wk = ar.take(n * k) // k×r and n×p uses
-	ls.xv = ar.take(dimMax)
-	ls.gx = ar.take(dimMax)
-	ls.f = ar.take(dimMax)
-	ls.xPrev = ar.take(dimMax)
-	ls.fPrev = ar.take(dimMax)
-	ls.best = ar.take(dimMax)
-	ls.xStart = ar.take(dimMax)
-	ls.savedL = ar.take(k * k)
-	ls.dX = ar.take(mAA * dimMax)
-	ls.dF = ar.take(mAA * dimMax)
-	ls.gram = ar.take(mAA * mAA)
-	ls.rhs = ar.take(mAA)
-	ls.gam = ar.take(mAA)
+	ls.w0 = ar.Take(k * r)
+	ls.v = ar.Take(k * k)
+	ls.lu = ar.Take(k * k)
+	ls.l = ar.Take(k * k)
+	ls.ref = ar.Take(k * k)
+	ls.bestL = ar.Take(k * k)
+	ls.om = ar.Take(k * k)
+	ls.e = ar.Take(k * k)
+	g := ar.Take(k * k)
+	gq := ar.Take(k * k)
+	ls.a = ar.Take(p * p)
+	ls.ea = ar.Take(p * p)
+	ls.es = ar.Take(r * r)
+	wl := ar.Take(r * r)
+	u := ar.Take(r * r)
+	vt := ar.Take(r * r)
+	sv := ar.Take(r)
+	ls.b = ar.Take(r * p)
+	ls.zc = ar.Take(k * p)
+	ls.c2 = ar.Take(k * p)
+	ls.wk = ar.Take(n * k) // k×r and n×p uses
+	ls.xv = ar.Take(dimMax)
+	ls.gx = ar.Take(dimMax)
+	ls.f = ar.Take(dimMax)
+	ls.xPrev = ar.Take(dimMax)
+	ls.fPrev = ar.Take(dimMax)
+	ls.best = ar.Take(dimMax)
+	ls.xStart = ar.Take(dimMax)
+	ls.savedL = ar.Take(k * k)
+	ls.dX = ar.Take(mAA * dimMax)
+	ls.dF = ar.Take(mAA * dimMax)
+	ls.gram = ar.Take(mAA * mAA)
+	ls.rhs = ar.Take(mAA)
+	ls.gam = ar.Take(mAA)
 	ls.complete(g, gq, wl, u, vt, sv)
 	return ls
 }
@@ -240,7 +240,7 @@ func (ls *logSolver) complete(g, gq, wl, u, vt, sv []float64) {
 	}
 	rot := ls.es
 	getBlock(wl, ls.w0, r, p, 0, r, r)
-	if err := linalg.SVD(u, sv, vt, wl, r, r); err != nil || !allFinite(u) {
+	if err := linalg.SVD(u, sv, vt, wl, r, r); err != nil || !linalg.AllFinite(u) {
 		return
 	}
 	linalg.Gemm(true, true, r, r, r, 1, vt, u, 0, rot) // R = V·Uᵀ
@@ -491,5 +491,5 @@ func andersonSolve(gam, gram, rhs, dF, f []float64, dim, m int) bool {
 		}
 		gam[i] = sum / gram[i*m+i]
 	}
-	return allFinite(gam)
+	return linalg.AllFinite(gam)
 }

@@ -2,66 +2,7 @@ package stiefel
 
 import (
 	"math"
-
-	"github.com/geodesic-go/geodesic/internal/linalg"
 )
-
-// arena hands out consecutive pieces of one pooled slice, so that a method
-// needing several temporaries makes a single pool round trip.
-type arena struct {
-	buf  *[]float64
-	rest []float64
-}
-
-func newArena(n int) arena {
-	b := linalg.GetFloats(n)
-	return arena{buf: b, rest: *b}
-}
-
-// take returns the next n elements (contents unspecified).
-func (a *arena) take(n int) []float64 {
-	s := a.rest[:n:n]
-	a.rest = a.rest[n:]
-	return s
-}
-
-func (a *arena) release() { linalg.PutFloats(a.buf) }
-
-// maxAbs returns max |xᵢ|, or NaN if some entry is NaN.
-func maxAbs(x []float64) float64 {
-	var m float64
-	for _, v := range x {
-		if v != v {
-			return math.NaN()
-		}
-		m = math.Max(m, math.Abs(v))
-	}
-	return m
-}
-
-func allZero(x []float64) bool {
-	for _, v := range x {
-		if v != 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func allFinite(x []float64) bool {
-	var acc float64
-	for _, v := range x {
-		acc += v * 0
-	}
-	return acc == 0
-}
-
-func fillNaN(x []float64) {
-	nan := math.NaN()
-	for i := range x {
-		x[i] = nan
-	}
-}
 
 func sameBits(a, b []float64) bool {
 	for i, v := range a {

@@ -91,10 +91,10 @@ func (s *Stiefel) Inner(x, u, v []float64) float64 {
 		return d
 	}
 	p := s.p
-	ar := newArena(2 * p * p)
-	defer ar.release()
-	xu := ar.take(p * p)
-	xv := ar.take(p * p)
+	ar := linalg.NewArena(2 * p * p)
+	defer ar.Release()
+	xu := ar.Take(p * p)
+	xv := ar.Take(p * p)
 	linalg.MulAtB(xu, x, u, p, s.n, p)
 	linalg.MulAtB(xv, x, v, p, s.n, p)
 	return d - (1-s.beta)*floats.Dot(xu, xv)
@@ -109,7 +109,7 @@ func (s *Stiefel) Norm(x, v []float64) float64 {
 	if vv := floats.Dot(v, v); vv >= 0x1p-800 && vv <= 0x1p800 {
 		return math.Sqrt(s.sqNorm(x, v, 1, vv))
 	}
-	m := maxAbs(v)
+	m := linalg.MaxAbs(v)
 	switch {
 	case m != m:
 		return math.NaN()
@@ -134,9 +134,9 @@ func (s *Stiefel) sqNorm(x, v []float64, k, vv float64) float64 {
 		return vv
 	}
 	p := s.p
-	ar := newArena(p * p)
-	defer ar.release()
-	xv := ar.take(p * p)
+	ar := linalg.NewArena(p * p)
+	defer ar.Release()
+	xv := ar.Take(p * p)
 	linalg.Gemm(true, false, p, p, s.n, k, x, v, 0, xv)
 	return math.Max(0, vv-(1-s.beta)*floats.Dot(xv, xv))
 }
@@ -171,10 +171,10 @@ func (s *Stiefel) EGradToRGrad(dst, x, egrad []float64) {
 // normalCorrect writes dst = Z − X·(sym(W) + c·skew(W)), W = XᵀZ.
 func (s *Stiefel) normalCorrect(dst, x, z []float64, c float64) {
 	n, p := s.n, s.p
-	ar := newArena(p*p + n*p)
-	defer ar.release()
-	w := ar.take(p * p)
-	t := ar.take(n * p)
+	ar := linalg.NewArena(p*p + n*p)
+	defer ar.Release()
+	w := ar.Take(p * p)
+	t := ar.Take(n * p)
 	linalg.MulAtB(w, x, z, p, n, p)
 	symSkewComb(w, p, 1, c)
 	copy(t, z)

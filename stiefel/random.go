@@ -21,7 +21,7 @@ func (s *Stiefel) RandomPoint(dst []float64, rng *rand.Rand) {
 			dst[i] = rng.NormFloat64()
 		}
 		linalg.QR(dst, nil, dst, s.n, s.p)
-		if allFinite(dst) {
+		if linalg.AllFinite(dst) {
 			return
 		}
 	}

@@ -35,7 +35,7 @@ func (s *Stiefel) Retract(dst, x, v []float64) {
 //	the result is well defined, and huge Δ gives qf(Δ) in effect.
 func (s *Stiefel) RetractQR(dst, x, v []float64) {
 	s.check3(dst, x, v)
-	if allZero(v) {
+	if linalg.AllZero(v) {
 		copy(dst, x)
 		return
 	}
@@ -60,7 +60,7 @@ func (s *Stiefel) RetractQR(dst, x, v []float64) {
 // Special case: RetractPolar(X, 0) = X exactly.
 func (s *Stiefel) RetractPolar(dst, x, v []float64) {
 	s.check3(dst, x, v)
-	if allZero(v) {
+	if linalg.AllZero(v) {
 		copy(dst, x)
 		return
 	}
@@ -104,7 +104,7 @@ func (s *Stiefel) RetractExp(dst, x, v []float64) { s.Exp(dst, x, v) }
 // Special case: RetractCayley(X, 0) = X exactly.
 func (s *Stiefel) RetractCayley(dst, x, v []float64) {
 	s.check3(dst, x, v)
-	if allZero(v) {
+	if linalg.AllZero(v) {
 		copy(dst, x)
 		return
 	}
@@ -116,21 +116,21 @@ func (s *Stiefel) RetractCayley(dst, x, v []float64) {
 func (s *Stiefel) cayley(dst, x, v []float64) bool {
 	n, p := s.n, s.p
 	m := 2 * p
-	sigma := max(1, maxAbs(v))
+	sigma := max(1, linalg.MaxAbs(v))
 	if sigma != sigma {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return true
 	}
-	ar := newArena(2*n*p + 3*p*p + 2*m*m + m*p)
-	defer ar.release()
-	pd := ar.take(n * p) // PΔ'
-	y := ar.take(n * p)
-	a := ar.take(p * p)
-	g := ar.take(p * p)
-	xpd := ar.take(p * p)
-	k := ar.take(m * m) // I/σ − ½V'ᵀU'
-	vu := ar.take(m * m)
-	rhs := ar.take(m * p) // V'ᵀX, then the solution
+	ar := linalg.NewArena(2*n*p + 3*p*p + 2*m*m + m*p)
+	defer ar.Release()
+	pd := ar.Take(n * p) // PΔ'
+	y := ar.Take(n * p)
+	a := ar.Take(p * p)
+	g := ar.Take(p * p)
+	xpd := ar.Take(p * p)
+	k := ar.Take(m * m) // I/σ − ½V'ᵀU'
+	vu := ar.Take(m * m)
+	rhs := ar.Take(m * p) // V'ᵀX, then the solution
 	inv := 1 / sigma
 	for i := range pd {
 		pd[i] = v[i] * inv
@@ -175,7 +175,7 @@ func (s *Stiefel) cayley(dst, x, v []float64) bool {
 	copy(y, x)
 	linalg.Gemm(false, false, n, p, p, 1, pd, rhs[:p*p], 1, y)
 	linalg.Gemm(false, false, n, p, p, 1, x, rhs[p*p:], 1, y)
-	if !allFinite(y) {
+	if !linalg.AllFinite(y) {
 		return false
 	}
 	copy(dst, y)

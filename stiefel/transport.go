@@ -44,13 +44,13 @@ func (s *Stiefel) TransportProjection(dst, x, y, v []float64) {
 func (s *Stiefel) TransportDifferentiatedQR(dst, x, y, v []float64) {
 	s.check4(dst, x, y, v)
 	n, p := s.n, s.p
-	ar := newArena(4*p*p + n*p)
-	defer ar.release()
-	r := ar.take(p * p)
-	m := ar.take(p * p)
-	lu := ar.take(p * p)
-	om := ar.take(p * p)
-	z := ar.take(n * p)
+	ar := linalg.NewArena(4*p*p + n*p)
+	defer ar.Release()
+	r := ar.Take(p * p)
+	m := ar.Take(p * p)
+	lu := ar.Take(p * p)
+	om := ar.Take(p * p)
+	z := ar.Take(n * p)
 	if err := s.invQRFactor(r, m, lu, x, y); err != nil {
 		s.normalCorrect(dst, y, v, 0)
 		return
@@ -93,16 +93,16 @@ func (s *Stiefel) TransportDifferentiatedQR(dst, x, y, v []float64) {
 func (s *Stiefel) TransportDifferentiatedPolar(dst, x, y, v []float64) {
 	s.check4(dst, x, y, v)
 	n, p := s.n, s.p
-	ar := newArena(6*p*p + 2*p + n*p)
-	defer ar.release()
-	sm := ar.take(p * p)
-	m := ar.take(p * p)
-	w := ar.take(p*p + p)
-	zv := ar.take(p * p) // eigenvectors of S
-	ev := ar.take(p)
-	c := ar.take(p * p)
-	t := ar.take(p * p)
-	z := ar.take(n * p)
+	ar := linalg.NewArena(6*p*p + 2*p + n*p)
+	defer ar.Release()
+	sm := ar.Take(p * p)
+	m := ar.Take(p * p)
+	w := ar.Take(p*p + p)
+	zv := ar.Take(p * p) // eigenvectors of S
+	ev := ar.Take(p)
+	c := ar.Take(p * p)
+	t := ar.Take(p * p)
+	z := ar.Take(n * p)
 	if err := s.invPolarFactor(sm, m, w, x, y); err != nil {
 		s.normalCorrect(dst, y, v, 0)
 		return

@@ -37,9 +37,9 @@ func EigSym(w, z, a []float64, n int) error {
 	if overlaps(w, z) || overlaps(w, a) {
 		panic(errOverlap)
 	}
-	if !allFinite(a) {
-		fillNaN(w)
-		fillNaN(z)
+	if !AllFinite(a) {
+		FillNaN(w)
+		FillNaN(z)
 		return nil
 	}
 	SymPart(z, a, n)

@@ -47,8 +47,8 @@ func checkDim(n int) {
 	}
 }
 
-// allFinite reports whether no entry of s is NaN or ±Inf.
-func allFinite(s []float64) bool {
+// AllFinite reports whether no entry of s is NaN or ±Inf.
+func AllFinite(s []float64) bool {
 	var acc float64
 	for _, v := range s {
 		acc += v * 0 // 0 for finite v, NaN for NaN or ±Inf
@@ -56,9 +56,32 @@ func allFinite(s []float64) bool {
 	return acc == 0
 }
 
-func fillNaN(s []float64) {
+// FillNaN sets every entry of s to NaN.
+func FillNaN(s []float64) {
 	nan := math.NaN()
 	for i := range s {
 		s[i] = nan
 	}
+}
+
+// AllZero reports whether every entry of x is zero (of either sign).
+func AllZero(x []float64) bool {
+	for _, v := range x {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// MaxAbs returns max |xᵢ| (0 for an empty x), or NaN if some entry is NaN.
+func MaxAbs(x []float64) float64 {
+	var m float64
+	for _, v := range x {
+		if v != v {
+			return math.NaN()
+		}
+		m = math.Max(m, math.Abs(v))
+	}
+	return m
 }

@@ -80,8 +80,8 @@ func Expm(dst, a []float64, n int) {
 	checkDim(n)
 	checkLen(a, n*n)
 	checkLen(dst, n*n)
-	if !allFinite(a) {
-		fillNaN(dst)
+	if !AllFinite(a) {
+		FillNaN(dst)
 		return
 	}
 	if n == 1 {
@@ -89,16 +89,16 @@ func Expm(dst, a []float64, n int) {
 		return
 	}
 	nn := n * n
-	ar := newArena(8 * nn)
-	defer ar.release()
-	x := ar.take(nn)
-	a2 := ar.take(nn)
-	a4 := ar.take(nn)
-	a6 := ar.take(nn)
-	a8 := ar.take(nn)
-	u := ar.take(nn)
-	v := ar.take(nn)
-	t := ar.take(nn)
+	ar := NewArena(8 * nn)
+	defer ar.Release()
+	x := ar.Take(nn)
+	a2 := ar.Take(nn)
+	a4 := ar.Take(nn)
+	a6 := ar.Take(nn)
+	a8 := ar.Take(nn)
+	u := ar.Take(nn)
+	v := ar.Take(nn)
+	t := ar.Take(nn)
 	copy(x, a)
 
 	eta := norm1(x, n)
@@ -178,7 +178,7 @@ func Expm(dst, a []float64, n int) {
 	}
 	PutInts(ipiv)
 	if !ok {
-		fillNaN(dst)
+		FillNaN(dst)
 		return
 	}
 

@@ -28,8 +28,8 @@ func ExpSkew(dst, a []float64, p int) {
 	checkDim(p)
 	checkLen(a, p*p)
 	checkLen(dst, p*p)
-	if !allFinite(a) {
-		fillNaN(dst)
+	if !AllFinite(a) {
+		FillNaN(dst)
 		return
 	}
 	switch p {
@@ -43,11 +43,11 @@ func ExpSkew(dst, a []float64, p int) {
 		return
 	}
 	pp := p * p
-	ar := newArena(3 * pp)
-	defer ar.release()
-	t := ar.take(pp)
-	z := ar.take(pp)
-	m := ar.take(pp)
+	ar := NewArena(3 * pp)
+	defer ar.Release()
+	t := ar.Take(pp)
+	z := ar.Take(pp)
+	m := ar.Take(pp)
 	SkewPart(t, a, p)
 	if err := schur(t, z, p); err != nil {
 		SkewPart(t, a, p)

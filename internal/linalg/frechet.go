@@ -26,11 +26,11 @@ func SymFrechetEig(dst, w, z, e []float64, n int, dd func(x, y float64) float64)
 	if overlaps(dst, w) {
 		panic(errOverlap)
 	}
-	ar := newArena(3 * n * n)
-	defer ar.release()
-	s := ar.take(n * n)
-	m := ar.take(n * n)
-	zz := ar.take(n * n)
+	ar := NewArena(3 * n * n)
+	defer ar.Release()
+	s := ar.Take(n * n)
+	m := ar.Take(n * n)
+	zz := ar.Take(n * n)
 	copy(zz, z)
 	SymPart(s, e, n)
 	gemm(false, false, n, n, n, 1, s, zz, 0, m) // M = sym(E)·Z
@@ -61,11 +61,11 @@ func SymFrechet(dst, a, e []float64, n int, dd func(x, y float64) float64) error
 	checkLen(a, n*n)
 	checkLen(e, n*n)
 	checkLen(dst, n*n)
-	ar := newArena(n + 2*n*n)
-	defer ar.release()
-	w := ar.take(n)
-	z := ar.take(n * n)
-	ec := ar.take(n * n)
+	ar := NewArena(n + 2*n*n)
+	defer ar.Release()
+	w := ar.Take(n)
+	z := ar.Take(n * n)
+	ec := ar.Take(n * n)
 	copy(ec, e)
 	if err := EigSym(w, z, a, n); err != nil {
 		return err

@@ -39,8 +39,8 @@ func LogOrth(dst, q []float64, p int) error {
 	checkDim(p)
 	checkLen(q, p*p)
 	checkLen(dst, p*p)
-	if !allFinite(q) {
-		fillNaN(dst)
+	if !AllFinite(q) {
+		FillNaN(dst)
 		return nil
 	}
 	switch p {
@@ -62,11 +62,11 @@ func LogOrth(dst, q []float64, p int) error {
 		return nil
 	}
 	pp := p * p
-	ar := newArena(3 * pp)
-	defer ar.release()
-	t := ar.take(pp)
-	z := ar.take(pp)
-	m := ar.take(pp)
+	ar := NewArena(3 * pp)
+	defer ar.Release()
+	t := ar.Take(pp)
+	z := ar.Take(pp)
+	m := ar.Take(pp)
 	copy(t, q)
 	if err := schur(t, z, p); err != nil {
 		return err

@@ -45,8 +45,8 @@ func LogOrthNear(dst, q, ref []float64, p int) error {
 	if ref != nil {
 		checkLen(ref, p*p)
 	}
-	if !allFinite(q) {
-		fillNaN(dst)
+	if !AllFinite(q) {
+		FillNaN(dst)
 		return nil
 	}
 	if p == 1 {

@@ -31,21 +31,21 @@ func Polar(u, h, a []float64, n, p int) error {
 			panic(errOverlap)
 		}
 	}
-	if !allFinite(a) {
-		fillNaN(u)
+	if !AllFinite(a) {
+		FillNaN(u)
 		if h != nil {
-			fillNaN(h)
+			FillNaN(h)
 		}
 		return nil
 	}
 	if useTallPath(n, p) {
 		// A = Q·R and R = U_R·H give A = (Q·U_R)·H: the polar factors of
 		// the p×p R, then one n×p product.
-		ar := newArena(n*p + 2*p*p)
-		defer ar.release()
-		q := ar.take(n * p)
-		r := ar.take(p * p)
-		ur := ar.take(p * p)
+		ar := NewArena(n*p + 2*p*p)
+		defer ar.Release()
+		q := ar.Take(n * p)
+		r := ar.Take(p * p)
+		ur := ar.Take(p * p)
 		QR(q, r, a, n, p)
 		if err := Polar(ur, h, r, p, p); err != nil {
 			return err
@@ -53,18 +53,18 @@ func Polar(u, h, a []float64, n, p int) error {
 		gemm(false, false, n, p, p, 1, q, ur, 0, u)
 		return nil
 	}
-	ar := newArena(n*p + p + 2*p*p)
-	defer ar.release()
-	w := ar.take(n * p)
-	s := ar.take(p)
-	vt := ar.take(p * p)
+	ar := NewArena(n*p + p + 2*p*p)
+	defer ar.Release()
+	w := ar.Take(n * p)
+	s := ar.Take(p)
+	vt := ar.Take(p * p)
 	if err := SVD(w, s, vt, a, n, p); err != nil {
 		return err
 	}
 	gemm(false, false, n, p, p, 1, w, vt, 0, u)
 	if h != nil {
 		// H = Vᵀᵀ·Σ·Vᵀ: scale the rows of Vᵀ by σ, multiply, mirror.
-		sv := ar.take(p * p)
+		sv := ar.Take(p * p)
 		for i := range p {
 			for j := range p {
 				sv[i*p+j] = s[i] * vt[i*p+j]

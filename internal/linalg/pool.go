@@ -87,23 +87,32 @@ func PutInts(s *[]int) {
 	intPools[capClass(cap(*s))].Put(s)
 }
 
-// arena hands out consecutive pieces of one pooled slice, so that a kernel
-// needing several temporaries makes a single pool round trip.
-type arena struct {
+// Arena hands out consecutive pieces of one pooled slice, so that a method
+// needing several temporaries makes a single pool round trip and, after
+// warm-up, allocates nothing. Use it as
+//
+//	ar := linalg.NewArena(n1 + n2)
+//	defer ar.Release()
+//	a, b := ar.Take(n1), ar.Take(n2)
+type Arena struct {
 	buf  *[]float64
 	rest []float64
 }
 
-func newArena(n int) arena {
+// NewArena returns an Arena holding n elements from the pool.
+func NewArena(n int) Arena {
 	b := GetFloats(n)
-	return arena{buf: b, rest: *b}
+	return Arena{buf: b, rest: *b}
 }
 
-// take returns the next n elements (contents unspecified).
-func (a *arena) take(n int) []float64 {
+// Take returns the next n elements (contents unspecified). It panics if
+// fewer than n remain.
+func (a *Arena) Take(n int) []float64 {
 	s := a.rest[:n:n]
 	a.rest = a.rest[n:]
 	return s
 }
 
-func (a *arena) release() { PutFloats(a.buf) }
+// Release returns the arena's storage to the pool; no slice taken from it
+// may be used afterwards.
+func (a *Arena) Release() { PutFloats(a.buf) }

@@ -41,20 +41,20 @@ func QR(q, r, a []float64, n, p int) {
 			panic(errOverlap)
 		}
 	}
-	if !allFinite(a) {
-		fillNaN(q)
+	if !AllFinite(a) {
+		FillNaN(q)
 		if r != nil {
-			fillNaN(r)
+			FillNaN(r)
 		}
 		return
 	}
 	copy(q, a)
 	lwork := cachedLwork(lworkKey{opQR, n, p}, queryQR)
-	ar := newArena(2*p + lwork)
-	defer ar.release()
-	tau := ar.take(p)
-	sgn := ar.take(p)
-	work := ar.take(lwork)
+	ar := NewArena(2*p + lwork)
+	defer ar.Release()
+	tau := ar.Take(p)
+	sgn := ar.Take(p)
+	work := ar.Take(lwork)
 
 	g := general(n, p, q)
 	lapack64.Geqrf(g, tau, work, lwork)

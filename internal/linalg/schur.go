@@ -52,9 +52,9 @@ func Schur(t, z, a []float64, n int) error {
 	if overlaps(z, t) || overlaps(z, a) {
 		panic(errOverlap)
 	}
-	if !allFinite(a) {
-		fillNaN(t)
-		fillNaN(z)
+	if !AllFinite(a) {
+		FillNaN(t)
+		FillNaN(z)
 		return nil
 	}
 	copy(t, a)
@@ -91,10 +91,10 @@ func schur(t, z []float64, n int) error {
 		}
 	}()
 	lwork := cachedLwork(lworkKey{opSchur, n, n}, querySchur)
-	ar := newArena(n + lwork)
-	defer ar.release()
-	tau := ar.take(n - 1)
-	work := ar.take(lwork)
+	ar := NewArena(n + lwork)
+	defer ar.Release()
+	tau := ar.Take(n - 1)
+	work := ar.Take(lwork)
 	impl.Dgehrd(n, 0, n-1, t, n, tau, work, lwork)
 	copy(z, t)
 	impl.Dorghr(n, 0, n-1, z, n, tau, work, lwork)

@@ -70,11 +70,11 @@ func SVD(u, s, vt, a []float64, n, p int) error {
 			panic(errOverlap)
 		}
 	}
-	if !allFinite(a) {
-		fillNaN(s)
+	if !AllFinite(a) {
+		FillNaN(s)
 		if want {
-			fillNaN(u)
-			fillNaN(vt)
+			FillNaN(u)
+			FillNaN(vt)
 		}
 		return nil
 	}
@@ -96,11 +96,11 @@ func useTallPath(n, p int) bool {
 // route internally, but its final product goes through gonum's parallel
 // Dgemm, which allocates for large n; gemm here stays serial.
 func svdTall(u, s, vt, a []float64, n, p int) error {
-	ar := newArena(n*p + 2*p*p)
-	defer ar.release()
-	q := ar.take(n * p)
-	r := ar.take(p * p)
-	ur := ar.take(p * p)
+	ar := NewArena(n*p + 2*p*p)
+	defer ar.Release()
+	q := ar.Take(n * p)
+	r := ar.Take(p * p)
+	ur := ar.Take(p * p)
 	QR(q, r, a, n, p)
 	if err := svdDirect(ur, s, vt, r, p, p, true); err != nil {
 		return err
@@ -122,15 +122,15 @@ func svdDirect(u, s, vt, a []float64, n, p int, want bool) error {
 	if !want {
 		scratch = k * k
 	}
-	ar := newArena(n*p + lwork + scratch)
-	defer ar.release()
-	acopy := ar.take(n * p)
-	work := ar.take(lwork)
+	ar := NewArena(n*p + lwork + scratch)
+	defer ar.Release()
+	acopy := ar.Take(n * p)
+	work := ar.Take(lwork)
 	copy(acopy, a)
 	gu, gvt := general(n, k, u), general(k, p, vt)
 	if !want {
 		// The k×k factor goes to scratch; the other is not referenced.
-		sq := general(k, k, ar.take(scratch))
+		sq := general(k, k, ar.Take(scratch))
 		gu, gvt = sq, sq
 	}
 	if !lapack64.Gesvd(jobU, jobVT, general(n, p, acopy), gu, gvt, s, work, lwork) {

@@ -26,14 +26,14 @@ func SylvesterSym(x, a, b, c []float64, n, m int) error {
 	checkLen(b, m*m)
 	checkLen(c, n*m)
 	checkLen(x, n*m)
-	ar := newArena(n + m + n*n + m*m + 2*n*m)
-	defer ar.release()
-	la := ar.take(n)
-	lb := ar.take(m)
-	u := ar.take(n * n)
-	v := ar.take(m * m)
-	f := ar.take(n * m)
-	g := ar.take(n * m)
+	ar := NewArena(n + m + n*n + m*m + 2*n*m)
+	defer ar.Release()
+	la := ar.Take(n)
+	lb := ar.Take(m)
+	u := ar.Take(n * n)
+	v := ar.Take(m * m)
+	f := ar.Take(n * m)
+	g := ar.Take(n * m)
 	if err := EigSym(la, u, a, n); err != nil {
 		return err
 	}
@@ -93,11 +93,11 @@ func LyapunovEig(x, w, z, c []float64, n int) error {
 	if overlaps(x, w) {
 		panic(errOverlap)
 	}
-	ar := newArena(3 * n * n)
-	defer ar.release()
-	s := ar.take(n * n)
-	g := ar.take(n * n)
-	zz := ar.take(n * n)
+	ar := NewArena(3 * n * n)
+	defer ar.Release()
+	s := ar.Take(n * n)
+	g := ar.Take(n * n)
+	zz := ar.Take(n * n)
 	copy(zz, z)
 	SymPart(s, c, n)
 	gemm(false, false, n, n, n, 1, s, zz, 0, g) // G = sym(C)·Z
@@ -141,11 +141,11 @@ func Lyapunov(x, a, c []float64, n int) error {
 	checkLen(a, n*n)
 	checkLen(c, n*n)
 	checkLen(x, n*n)
-	ar := newArena(n + 2*n*n)
-	defer ar.release()
-	w := ar.take(n)
-	z := ar.take(n * n)
-	cc := ar.take(n * n)
+	ar := NewArena(n + 2*n*n)
+	defer ar.Release()
+	w := ar.Take(n)
+	z := ar.Take(n * n)
+	cc := ar.Take(n * n)
 	copy(cc, c)
 	if err := EigSym(w, z, a, n); err != nil {
 		return err
@@ -177,18 +177,18 @@ func Sylvester(x, a, b, c []float64, n, m int) error {
 	checkLen(b, m*m)
 	checkLen(c, n*m)
 	checkLen(x, n*m)
-	if !allFinite(a) || !allFinite(b) {
-		fillNaN(x)
+	if !AllFinite(a) || !AllFinite(b) {
+		FillNaN(x)
 		return nil
 	}
-	ar := newArena(2*n*n + 2*m*m + 2*n*m)
-	defer ar.release()
-	s := ar.take(n * n)
-	u := ar.take(n * n)
-	t := ar.take(m * m)
-	v := ar.take(m * m)
-	f := ar.take(n * m)
-	g := ar.take(n * m)
+	ar := NewArena(2*n*n + 2*m*m + 2*n*m)
+	defer ar.Release()
+	s := ar.Take(n * n)
+	u := ar.Take(n * n)
+	t := ar.Take(m * m)
+	v := ar.Take(m * m)
+	f := ar.Take(n * m)
+	g := ar.Take(n * m)
 	copy(s, a)
 	if err := schur(s, u, n); err != nil {
 		return err

@@ -17,10 +17,10 @@ func SymFuncEig(dst, w, z []float64, n int, f func(float64) float64) {
 	if overlaps(dst, w) {
 		panic(errOverlap)
 	}
-	ar := newArena(n + n*n)
-	defer ar.release()
-	fw := ar.take(n)
-	zf := ar.take(n * n)
+	ar := NewArena(n + n*n)
+	defer ar.Release()
+	fw := ar.Take(n)
+	zf := ar.Take(n * n)
 	for j, l := range w {
 		fw[j] = f(l)
 	}
@@ -52,10 +52,10 @@ func SymFunc(dst, a []float64, n int, f func(float64) float64) error {
 	checkDim(n)
 	checkLen(a, n*n)
 	checkLen(dst, n*n)
-	ar := newArena(n + n*n)
-	defer ar.release()
-	w := ar.take(n)
-	z := ar.take(n * n)
+	ar := NewArena(n + n*n)
+	defer ar.Release()
+	w := ar.Take(n)
+	z := ar.Take(n * n)
 	if err := EigSym(w, z, a, n); err != nil {
 		return err
 	}
