@@ -39,9 +39,11 @@ const polarFastMax = 1
 // Y·V·cos Φ·Vᵀ + U·sin Φ·Vᵀ with Φ = arctan Σ: the geodesic step with each
 // angle σ replaced by arctan σ.
 //
-// Computation: for ‖Δ‖_F ≤ 1 from the symmetric eigendecomposition of
-// ΔᵀΔ (cheap: two n×p·p×p products besides p×p work), whose errors leave
-// ‖R_YᵀR_Y − I‖ at a few ε·(1 + ‖Δ‖²); for larger Δ from the thin SVD of Δ
+// Computation: for ‖Δ‖_F ≤ 1 as M(MᵀM)^{-1/2}, M = Y + Δ, from the
+// symmetric eigendecomposition of MᵀM (cheap: two n×p·p×p products besides
+// p×p work), which is the polar factor of M even when Δ is not exactly
+// horizontal or Y not exactly orthonormal, and leaves ‖R_YᵀR_Y − I‖ at a
+// few ε; for larger Δ from the thin SVD of Δ
 // by the arctan form above (with the noise handling and the Newton–Schulz
 // step of Exp), which stays orthonormal to rounding for any ‖Δ‖, including
 // huge ones (R_Y(tΔ) → span(Δ) as t → ∞ for Δ of rank p). Both give the
@@ -63,27 +65,30 @@ func (g *Grassmann) RetractPolar(dst, y, v []float64) {
 		g.geodesicStep(dst, y, v, true)
 		return
 	}
+	// The polar factor of M = Y + Δ is M(MᵀM)^{-1/2}. MᵀM is formed from M
+	// itself rather than as I + ΔᵀΔ: that is the same matrix for horizontal
+	// Δ and orthonormal Y, but a Δ with a small vertical part (a projection
+	// rounds to one) or a Y slightly off the manifold would otherwise leave
+	// the result off the manifold by that much, an error that feeds back and
+	// grows along an iteration.
 	ar := linalg.NewArena(n*p + 3*p*p + p)
 	defer ar.Release()
 	gm, z, f := ar.Take(p*p), ar.Take(p*p), ar.Take(p*p)
 	w, a := ar.Take(p), ar.Take(n*p)
-	linalg.MulAtB(gm, v, v, p, n, p)
-	if err := linalg.EigSym(w, z, gm, p); err != nil {
-		g.geodesicStep(dst, y, v, true)
-		return
-	}
-	linalg.SymFuncEig(f, w, z, p, invSqrt1p)
 	for i, yi := range y {
 		a[i] = yi + v[i]
 	}
+	linalg.MulAtB(gm, a, a, p, n, p)
+	if err := linalg.EigSym(w, z, gm, p); err != nil || !(w[0] > 0) {
+		g.geodesicStep(dst, y, v, true)
+		return
+	}
+	linalg.SymFuncEig(f, w, z, p, invSqrt)
 	linalg.Mul(dst, a, f, n, p, p)
 }
 
-// invSqrt1p returns (1 + max(λ, 0))^{-1/2}: the eigenvalues of ΔᵀΔ are ≥ 0,
-// and negative ones come only from rounding.
-func invSqrt1p(l float64) float64 {
-	return 1 / math.Sqrt(1+max(l, 0))
-}
+// invSqrt returns λ^{-1/2}; RetractPolar calls it only for λ > 0.
+func invSqrt(l float64) float64 { return 1 / math.Sqrt(l) }
 
 // RetractQR writes the QR retraction
 //
