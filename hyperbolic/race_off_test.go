@@ -1,0 +1,5 @@
+//go:build !race
+
+package hyperbolic
+
+const raceEnabled = false
