@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -112,7 +114,7 @@ func TestBallDistAccuracy(t *testing.T) {
 							t.Fatal(err)
 						}
 						ref := refBallLog(x, y, c)
-						w.note("Log", maxAbsDiff(lg, ref)/math.Max(maxAbs(ref), 1e-300), want)
+						w.note("Log", maxAbsDiff(lg, ref)/math.Max(linalg.MaxAbs(ref), 1e-300), want)
 					}
 				}
 			}
@@ -142,7 +144,7 @@ func TestBallRange(t *testing.T) {
 				for i := range u {
 					u[i] = rng.NormFloat64()
 				}
-				scaleTo(u, 1/norm2(u))
+				scaleTo(u, 1/linalg.Nrm2(u))
 				p := make([]float64, n)
 				var far float64
 				for tt := 30.0; tt < 40; tt += 0.02 {
@@ -236,14 +238,14 @@ func TestHalfSpaceDistAccuracy(t *testing.T) {
 								t.Fatal(err)
 							}
 							ref := refHalfSpaceLog(x, y, c)
-							w.note("Log", maxAbsDiff(lg, ref)/math.Max(maxAbs(ref), 1e-300), want)
+							w.note("Log", maxAbsDiff(lg, ref)/math.Max(linalg.MaxAbs(ref), 1e-300), want)
 						}
 						if d*math.Sqrt(c) < 400 { // no saturation
 							// The rounding of the coordinates of x and y moves
 							// them by up to about ε·‖p‖/p_n/√c each; the error
 							// in excess of that, relative to t:
 							last := n - 1
-							slack := 8 * 0x1p-53 * (2 + norm2(x)/x[last] + norm2(y)/y[last]) / math.Sqrt(c)
+							slack := 8 * 0x1p-53 * (2 + linalg.Nrm2(x)/x[last] + linalg.Nrm2(y)/y[last]) / math.Sqrt(c)
 							w.note("Exp (exact distance vs t)", max(0, math.Abs(want-d)-slack)/d, d)
 							if d*math.Sqrt(c) >= 1 {
 								w.note("Exp (exact distance vs t ≥ 1/√c, no slack)", relErr(want, d), d)

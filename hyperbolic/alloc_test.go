@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -24,7 +26,7 @@ func TestZeroAllocs(t *testing.T) {
 				m.RandomTangent(v, p, rng)
 				m.Exp(q, p, u)
 				huge := append([]float64{}, v...)
-				scaleTo(huge, 1e300/maxAbs(v))
+				scaleTo(huge, 1e300/linalg.MaxAbs(v))
 				m.Exp(far, p, huge) // saturated: as far as the model goes
 				ops := map[string]func(){
 					"Inner":             func() { _ = m.Inner(p, u, v) },

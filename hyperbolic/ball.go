@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 	"strconv"
 )
@@ -86,7 +88,7 @@ func clampGap(c float64, x []float64) {
 		if gap >= 0.5*BallMinGap || gap != gap {
 			return
 		}
-		k := math.Sqrt((1-BallMinGap)/c) / norm2(x)
+		k := math.Sqrt((1-BallMinGap)/c) / linalg.Nrm2(x)
 		for i := range x {
 			x[i] *= k
 		}

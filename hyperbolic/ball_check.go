@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 
 	"github.com/geodesic-go/geodesic/manifold"
@@ -13,12 +15,12 @@ import (
 // boundary is not a point of Hⁿ at any distance.
 func (b *PoincareBall) CheckPoint(x []float64) error {
 	b.check(x)
-	if !allFinite(x) {
+	if !linalg.AllFinite(x) {
 		return &manifold.CheckError{Manifold: "hyperbolic", What: "Poincaré ball point has a non-finite entry", Residual: math.Inf(1), Tolerance: 0}
 	}
 	gap, _ := ballGap(b.c, x)
 	if !(gap > 0) {
-		r := max(0, -gap/(1+b.sqrtC*norm2(x)))
+		r := max(0, -gap/(1+b.sqrtC*linalg.Nrm2(x)))
 		return &manifold.CheckError{Manifold: "hyperbolic", What: "point is not strictly inside the ball of radius 1/√c (√c‖x‖ − 1 ≥ 0)", Residual: r, Tolerance: 0}
 	}
 	return nil
@@ -29,7 +31,7 @@ func (b *PoincareBall) CheckPoint(x []float64) error {
 // check x.
 func (b *PoincareBall) CheckTangent(x, v []float64) error {
 	b.check(x, v)
-	if !allFinite(v) {
+	if !linalg.AllFinite(v) {
 		return &manifold.CheckError{Manifold: "hyperbolic", What: "Poincaré ball tangent vector has a non-finite entry", Residual: math.Inf(1), Tolerance: 0}
 	}
 	return nil

@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math"
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // The distance and the logarithm of the ball rest on
 //
@@ -68,7 +72,7 @@ func (b *PoincareBall) Log(dst, x, y []float64) error {
 	dx, _ := ballGap(c, x)
 	dy, _ := ballGap(c, y)
 	if !(dx > 0 && dy > 0) || e != e {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return nil
 	}
 	s := b.sqrtC * e / (math.Sqrt(dx) * math.Sqrt(dy))

@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math"
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // Exp writes the exponential map
 //
@@ -33,7 +37,7 @@ func (b *PoincareBall) Exp(dst, x, v []float64) {
 	c := b.c
 	dx, xx := ballGap(c, x)
 	if !(dx > 0) {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	tau := b.sqrtC * nv / dx
@@ -122,7 +126,7 @@ func dirScale(v []float64) (nv, s1, s2 float64) {
 	if s != s {
 		return s, 1, s
 	}
-	m := maxAbs(v)
+	m := linalg.MaxAbs(v)
 	if m == 0 {
 		return 0, 1, 0
 	}

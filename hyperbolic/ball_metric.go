@@ -1,5 +1,7 @@
 package hyperbolic
 
+import "github.com/geodesic-go/geodesic/internal/linalg"
+
 // Inner returns ⟨u, v⟩_x = λ_x²·uᵀv, λ_x = 2/(1 − c‖x‖²).
 func (b *PoincareBall) Inner(x, u, v []float64) float64 {
 	b.check(x, u, v)
@@ -13,7 +15,7 @@ func (b *PoincareBall) Inner(x, u, v []float64) float64 {
 func (b *PoincareBall) Norm(x, v []float64) float64 {
 	b.check(x, v)
 	g, _ := ballGap(b.c, x)
-	return norm2(v) * (2 / g)
+	return linalg.Nrm2(v) * (2 / g)
 }
 
 // Proj writes z: every tangent space of the ball is Rⁿ, so the orthogonal

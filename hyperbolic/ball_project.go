@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math"
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // Project writes the point of the ball nearest to x within the margin
 // BallMinGap: x itself if 1 − c‖x‖² ≥ BallMinGap, and otherwise x scaled
@@ -20,11 +24,11 @@ func (b *PoincareBall) Project(dst, x []float64) {
 		copy(dst, x)
 		return
 	}
-	if gap != gap || !allFinite(x) {
-		fillNaN(dst)
+	if gap != gap || !linalg.AllFinite(x) {
+		linalg.FillNaN(dst)
 		return
 	}
-	nrm := norm2(x)
+	nrm := linalg.Nrm2(x)
 	k := math.Sqrt((1-BallMinGap)/b.c) / nrm
 	for i, xi := range x {
 		dst[i] = xi * k

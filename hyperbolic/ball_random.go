@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // RandomPoint writes the image in the ball of Lorentz.RandomPoint's
 // point: for g a standard Gaussian vector of Rⁿ,
@@ -14,7 +18,7 @@ func (b *PoincareBall) RandomPoint(dst []float64, rng *rand.Rand) {
 	for i := range dst {
 		dst[i] = rng.NormFloat64()
 	}
-	ng := norm2(dst)
+	ng := linalg.Nrm2(dst)
 	k := b.r / (1 + hypot(1, ng))
 	for i := range dst {
 		dst[i] *= k

@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 
 	"github.com/geodesic-go/geodesic/manifold"
@@ -54,7 +56,7 @@ func LorentzToBall(dst, x []float64, c float64) {
 	}
 	sc := math.Sqrt(c)
 	a := x[1:]
-	x0 := hypot(1/sc, norm2(a)) + 0*x[0]
+	x0 := hypot(1/sc, linalg.Nrm2(a)) + 0*x[0]
 	k := 1 / (1 + sc*x0)
 	for i, ai := range a {
 		dst[i] = ai * k
@@ -72,7 +74,7 @@ func BallToLorentz(dst, b []float64, c float64) {
 	}
 	gap, ss := ballGap(c, b)
 	if !(gap > 0) {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	k := 2 / gap
@@ -93,7 +95,7 @@ func BallToHalfSpace(dst, b []float64, c float64) {
 	checkLen(len(b), dst)
 	gap, _ := ballGap(c, b)
 	if !(gap > 0) {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	last := len(b) - 1
@@ -119,15 +121,15 @@ func HalfSpaceToBall(dst, h []float64, c float64) {
 	last := len(h) - 1
 	hn := h[last]
 	if !(hn > 0) {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	sc := math.Sqrt(c)
 	r := 1 / sc
 	// Homogeneous in (h, R): scale both by a power of two s.
-	m := max(maxAbs(h), r)
+	m := max(linalg.MaxAbs(h), r)
 	if m != m {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	e := scaleExp(m)
@@ -161,7 +163,7 @@ func LorentzToHalfSpace(dst, x []float64, c float64) {
 	r := 1 / math.Sqrt(c)
 	xp := x[1:n] // x' = (x₁, …, x_{n−1})
 	xn := x[n]
-	t := hypot(r, norm2(xp)) // √(R² + ‖x'‖²)
+	t := hypot(r, linalg.Nrm2(xp)) // √(R² + ‖x'‖²)
 	x0 := hypot(t, math.Abs(xn)) + 0*x[0]
 	var den float64
 	if xn > 0 {
@@ -188,13 +190,13 @@ func HalfSpaceToLorentz(dst, h []float64, c float64) {
 	n := len(h)
 	hn := h[n-1]
 	if !(hn > 0) {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	r := 1 / math.Sqrt(c)
-	m := max(maxAbs(h), r)
+	m := max(linalg.MaxAbs(h), r)
 	if m != m {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	e := scaleExp(m)

@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -25,7 +27,7 @@ func TestConvertKnown(t *testing.T) {
 			got3 := make([]float64, 3)
 			check := func(name string, got, want []float64) {
 				t.Helper()
-				if e := maxAbsDiff(got, want) / math.Max(1, maxAbs(want)); e > 4e-16*math.Max(1, math.Exp(s)) {
+				if e := maxAbsDiff(got, want) / math.Max(1, linalg.MaxAbs(want)); e > 4e-16*math.Max(1, math.Exp(s)) {
 					t.Errorf("c=%g t=%g: %s = %v, want %v", c, tt, name, got, want)
 				}
 			}
@@ -89,7 +91,7 @@ func TestConvertRoundTrip(t *testing.T) {
 				gb, _ := ballGap(c, xb)
 				gb2, _ := ballGap(c, yb)
 				slackB := 16 * eps * (1/gb + 1/gb2) / math.Sqrt(c)
-				slackH := 16 * eps * (norm2(xh)/xh[n-1] + norm2(yh)/yh[n-1]) / math.Sqrt(c)
+				slackH := 16 * eps * (linalg.Nrm2(xh)/xh[n-1] + linalg.Nrm2(yh)/yh[n-1]) / math.Sqrt(c)
 				w.note("ball vs Lorentz distance", max(0, math.Abs(b.Dist(xb, yb)-d)-slackB)/d, d)
 				w.note("half-space vs Lorentz distance", max(0, math.Abs(h.Dist(xh, yh)-d)-slackH)/d, d)
 				if d*math.Sqrt(c) >= 1 {
@@ -99,11 +101,11 @@ func TestConvertRoundTrip(t *testing.T) {
 				// Round trips and composed routes, in coordinates.
 				l2, b2, h2 := make([]float64, n+1), make([]float64, n), make([]float64, n)
 				BallToLorentz(l2, xb, c)
-				w.note("Lorentz → ball → Lorentz", maxAbsDiff(l2, x)/norm2(x), 0)
+				w.note("Lorentz → ball → Lorentz", maxAbsDiff(l2, x)/linalg.Nrm2(x), 0)
 				HalfSpaceToLorentz(l2, xh, c)
-				w.note("Lorentz → half-space → Lorentz", maxAbsDiff(l2, x)/norm2(x), 0)
+				w.note("Lorentz → half-space → Lorentz", maxAbsDiff(l2, x)/linalg.Nrm2(x), 0)
 				BallToHalfSpace(h2, xb, c)
-				w.note("Lorentz → ball → half-space vs direct", maxAbsDiff(h2, xh)/norm2(xh), 0)
+				w.note("Lorentz → ball → half-space vs direct", maxAbsDiff(h2, xh)/linalg.Nrm2(xh), 0)
 				HalfSpaceToBall(b2, xh, c)
 				w.note("Lorentz → half-space → ball vs direct", maxAbsDiff(b2, xb)*math.Sqrt(c), 0)
 			}

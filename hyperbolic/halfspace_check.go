@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 
 	"github.com/geodesic-go/geodesic/manifold"
@@ -12,7 +14,7 @@ import (
 // WithTolerance.
 func (h *HalfSpace) CheckPoint(x []float64) error {
 	h.check(x)
-	if !allFinite(x) {
+	if !linalg.AllFinite(x) {
 		return &manifold.CheckError{Manifold: "hyperbolic", What: "half-space point has a non-finite entry", Residual: math.Inf(1), Tolerance: 0}
 	}
 	if xn := x[h.n-1]; !(xn > 0) {
@@ -25,7 +27,7 @@ func (h *HalfSpace) CheckPoint(x []float64) error {
 // is tangent) and a *manifold.CheckError otherwise. It does not check x.
 func (h *HalfSpace) CheckTangent(x, v []float64) error {
 	h.check(x, v)
-	if !allFinite(v) {
+	if !linalg.AllFinite(v) {
 		return &manifold.CheckError{Manifold: "hyperbolic", What: "half-space tangent vector has a non-finite entry", Residual: math.Inf(1), Tolerance: 0}
 	}
 	return nil

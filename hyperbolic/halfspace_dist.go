@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math"
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // Dist returns the geodesic distance
 //
@@ -92,7 +96,7 @@ func (h *HalfSpace) Log(dst, x, y []float64) error {
 		return h.logScaled(dst, x, y) // the squares of tiny differences underflowed
 	}
 	if !(xn > 0 && yn > 0) || e2 != e2 {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return nil
 	}
 	if e2 >= sqLo && e2 <= sqHi && (dp2 == 0 || dp2 >= sqLo) && xn >= 0x1p-400 && xn <= 0x1p400 {
@@ -127,7 +131,7 @@ func (h *HalfSpace) logScaled(dst, x, y []float64) error {
 		return nil
 	}
 	if as != as {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return nil
 	}
 	last := h.n - 1

@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math"
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // Exp writes the exponential map. With L = ‖v‖/x_n (the length of v for
 // c = 1) and the unit direction w = v/‖v‖, the geodesic is the image of the
@@ -36,7 +40,7 @@ func (h *HalfSpace) Exp(dst, x, v []float64) {
 	last := h.n - 1
 	xn := x[last]
 	if !(xn > 0) || nv != nv || !isFinite(s2) {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	// ‖w'‖², w_n, ‖x'‖ and x'ᵀw' (the last two only for saturation).
@@ -111,7 +115,7 @@ func (g hsGeodesic) inside(a, ht, xp2, hmax float64) bool {
 
 // bigNorm returns max(HalfSpaceMaxNorm, ‖x‖).
 func (h *HalfSpace) bigNorm(x []float64) float64 {
-	return max(HalfSpaceMaxNorm, norm2(x))
+	return max(HalfSpaceMaxNorm, linalg.Nrm2(x))
 }
 
 // hsTrig returns tanh L, 1 − tanh L and sech L for L ≥ 0 to a few ulps.

@@ -1,5 +1,7 @@
 package hyperbolic
 
+import "github.com/geodesic-go/geodesic/internal/linalg"
+
 // Inner returns ⟨u, v⟩_x = uᵀv/(c·x_n²).
 func (h *HalfSpace) Inner(x, u, v []float64) float64 {
 	h.check(x, u, v)
@@ -12,7 +14,7 @@ func (h *HalfSpace) Inner(x, u, v []float64) float64 {
 // is NaN.
 func (h *HalfSpace) Norm(x, v []float64) float64 {
 	h.check(x, v)
-	return (norm2(v) / x[h.n-1]) * h.r
+	return (linalg.Nrm2(v) / x[h.n-1]) * h.r
 }
 
 // Proj writes z: every tangent space of the half-space is Rⁿ.

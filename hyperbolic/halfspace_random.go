@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 	"math/rand/v2"
 )
@@ -18,7 +20,7 @@ func (h *HalfSpace) RandomPoint(dst []float64, rng *rand.Rand) {
 	}
 	last := h.n - 1
 	gn := dst[last]
-	gp := norm2(dst[:last])
+	gp := linalg.Nrm2(dst[:last])
 	t := hypot(1, gp) // √(1 + ‖g'‖²)
 	g0 := hypot(t, math.Abs(gn))
 	// g₀ − g_n without cancellation.

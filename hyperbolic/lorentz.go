@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 	"strconv"
 )
@@ -68,7 +70,7 @@ func (l *Lorentz) check(xs ...[]float64) { checkLen(l.n+1, xs...) }
 // time returns the time coordinate √(1/c + ‖a‖²) implied by the spatial
 // part a, without overflow.
 func (l *Lorentz) time(a []float64) float64 {
-	return hypot(l.r, norm2(a))
+	return hypot(l.r, linalg.Nrm2(a))
 }
 
 // Origin writes the origin o = (1/√c, 0, …, 0) of the model into dst.

@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 
 	"github.com/geodesic-go/geodesic/manifold"
@@ -15,7 +17,7 @@ import (
 // WithTolerance says otherwise), and a *manifold.CheckError otherwise.
 func (l *Lorentz) CheckPoint(x []float64) error {
 	l.check(x)
-	if !allFinite(x) {
+	if !linalg.AllFinite(x) {
 		return &manifold.CheckError{Manifold: "hyperbolic", What: "Lorentz point has a non-finite entry", Residual: math.Inf(1), Tolerance: l.tol}
 	}
 	if !(x[0] > 0) {
@@ -35,10 +37,10 @@ func (l *Lorentz) CheckPoint(x []float64) error {
 // does not check x.
 func (l *Lorentz) CheckTangent(x, v []float64) error {
 	l.check(x, v)
-	if !allFinite(v) {
+	if !linalg.AllFinite(v) {
 		return &manifold.CheckError{Manifold: "hyperbolic", What: "Lorentz tangent vector has a non-finite entry", Residual: math.Inf(1), Tolerance: l.tol}
 	}
-	m := maxAbs(v)
+	m := linalg.MaxAbs(v)
 	if m == 0 {
 		return nil
 	}
@@ -53,7 +55,7 @@ func (l *Lorentz) CheckTangent(x, v []float64) error {
 			d += x[i] * t
 		}
 	}
-	r := math.Abs(d) / (norm2(x) * math.Sqrt(ss))
+	r := math.Abs(d) / (linalg.Nrm2(x) * math.Sqrt(ss))
 	if !(r <= l.tol) {
 		return &manifold.CheckError{Manifold: "hyperbolic", What: "vector is not tangent (|⟨x, v⟩_L|/(‖x‖‖v‖))", Residual: r, Tolerance: l.tol}
 	}

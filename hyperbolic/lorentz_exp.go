@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math"
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // Exp writes the exponential map
 //
@@ -36,7 +40,7 @@ func (l *Lorentz) Exp(dst, x, v []float64) {
 	if aa <= sqHi && vv >= sqLo && vv <= sqHi {
 		s, na = math.Sqrt(vv), math.Sqrt(aa)
 	} else {
-		s, na = norm2(vs), norm2(a)
+		s, na = linalg.Nrm2(vs), linalg.Nrm2(a)
 	}
 	theta := l.sqrtC*l.tangentNorm(a, vs) + 0*v[0]
 	if theta == 0 {
@@ -83,7 +87,7 @@ func (l *Lorentz) expSaturated(dst, x, v []float64, theta float64) {
 	// k·v_{1:} is û_{1:}; for v whose norm overflowed, scale first.
 	var k float64
 	if math.IsInf(theta, 1) {
-		m := maxAbs(vs)
+		m := linalg.MaxAbs(vs)
 		k = 1 / m / (l.sqrtC * math.Sqrt(max(0, l.tangentInner(a, vs, vs, 1/m))))
 	} else {
 		k = 1 / theta

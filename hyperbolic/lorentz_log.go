@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"errors"
 	"math"
 )
@@ -38,7 +40,7 @@ var ErrOverflow = errors.New("hyperbolic: result overflows float64")
 func (l *Lorentz) Log(dst, x, y []float64) error {
 	l.check(dst, x, y)
 	if !isFinite(x[0]) || !isFinite(y[0]) {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return nil
 	}
 	a, b := x[1:], y[1:]
@@ -48,7 +50,7 @@ func (l *Lorentz) Log(dst, x, y []float64) error {
 		return nil
 	}
 	if p.X.m != p.X.m {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return nil
 	}
 	k1, r, mu := logCoeffs(p.X)
@@ -57,7 +59,7 @@ func (l *Lorentz) Log(dst, x, y []float64) error {
 		dst[i+1] = (k1*(b[i]-ai))*r - mu*ai
 	}
 	dst[0] = (k1*f0)*r - mu*alpha
-	if !allFinite(dst) {
+	if !linalg.AllFinite(dst) {
 		return errOverflow("Log")
 	}
 	return nil

@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math"
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // Inner returns the metric ⟨u, v⟩_x = ⟨u, v⟩_L = −u₀v₀ + Σᵢ uᵢvᵢ of
 // T_x Hⁿ (Ratcliffe 2019, §3.2), evaluated in the spatial chart: for tangent
@@ -42,7 +46,7 @@ func (l *Lorentz) tangentNorm(a, vs []float64) float64 {
 	if ss != ss {
 		return ss
 	}
-	m := maxAbs(vs)
+	m := linalg.MaxAbs(vs)
 	if m == 0 || math.IsInf(m, 1) {
 		return m
 	}
@@ -76,7 +80,7 @@ func (l *Lorentz) tangentInner(a, us, vs []float64, s float64) float64 {
 		}
 		return p + (au*mv)*(l.r2/(l.r2+aa))
 	}
-	na := norm2(a)
+	na := linalg.Nrm2(a)
 	ia := 1 / na
 	au, av = 0, 0
 	for i, ai := range a {

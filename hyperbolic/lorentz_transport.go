@@ -1,5 +1,7 @@
 package hyperbolic
 
+import "github.com/geodesic-go/geodesic/internal/linalg"
+
 // Transport writes the configured vector transport of v ∈ T_x Hⁿ to T_y Hⁿ
 // (Parallel unless WithTransport says otherwise).
 func (l *Lorentz) Transport(dst, x, y, v []float64) {
@@ -44,7 +46,7 @@ func (l *Lorentz) TransportProjection(dst, x, y, v []float64) {
 func (l *Lorentz) ParallelTransport(dst, x, y, v []float64) {
 	l.check(dst, x, y, v)
 	if !isFinite(x[0]) || !isFinite(y[0]) {
-		fillNaN(dst)
+		linalg.FillNaN(dst)
 		return
 	}
 	a, b := x[1:], y[1:]

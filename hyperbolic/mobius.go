@@ -58,7 +58,7 @@ func MobiusAdd(dst, x, y []float64, c float64) {
 // atanh ρ = ln(1 + ρ) − ½ ln(1 − ρ²) with 1 − ρ² = 1 − c‖x‖² from ballGap.
 func ballAtanh(c float64, x []float64) (at, rho float64) {
 	gap, _ := ballGap(c, x)
-	rho = math.Sqrt(c) * norm2(x)
+	rho = math.Sqrt(c) * linalg.Nrm2(x)
 	if rho < 0.5 {
 		return math.Atanh(rho), rho
 	}
@@ -113,7 +113,7 @@ func MobiusMatVec(dst, m []float64, rows, cols int, x []float64, c float64) {
 		mx[i] = dot(m[i*cols:(i+1)*cols], x)
 	}
 	at, rho := ballAtanh(c, x)
-	nmx := norm2(mx)
+	nmx := linalg.Nrm2(mx)
 	if nmx == 0 || rho == 0 {
 		// Mx = 0, or x = 0: the product is 0 (times NaN if an entry was NaN).
 		for i, v := range mx {
@@ -122,7 +122,7 @@ func MobiusMatVec(dst, m []float64, rows, cols int, x []float64, c float64) {
 		return
 	}
 	sc := math.Sqrt(c)
-	t, sech2 := tanhSech2(nmx / norm2(x) * at)
+	t, sech2 := tanhSech2(nmx / linalg.Nrm2(x) * at)
 	k := t / (sc * nmx)
 	if math.IsInf(nmx, 1) {
 		k = 0

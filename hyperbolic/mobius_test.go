@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -21,7 +23,7 @@ func ballPoint(b *PoincareBall, r float64, rng *rand.Rand) []float64 {
 		x[i] = rng.NormFloat64()
 	}
 	t, _ := tanhSech2(r / 2)
-	scaleTo(x, t/norm2(x)/b.sqrtC)
+	scaleTo(x, t/linalg.Nrm2(x)/b.sqrtC)
 	return x
 }
 
@@ -85,7 +87,7 @@ func TestMobiusIdentities(t *testing.T) {
 					v[i] = 10 * rng.NormFloat64()
 				}
 				Gyration(tmp1, a, bb, v, c)
-				w.note("‖gyr v‖ = ‖v‖", math.Abs(norm2(tmp1)-norm2(v))/norm2(v), r)
+				w.note("‖gyr v‖ = ‖v‖", math.Abs(linalg.Nrm2(tmp1)-linalg.Nrm2(v))/linalg.Nrm2(v), r)
 				// Scalar multiplication.
 				rr, ss := 2*rng.Float64()-0.5, 1.5*rng.Float64()
 				MobiusScalarMul(tmp1, ss, a, c)
@@ -99,7 +101,7 @@ func TestMobiusIdentities(t *testing.T) {
 				w.note("(r + s) ⊗ a = (r ⊗ a) ⊕ (s ⊗ a)", maxAbsDiff(tmp3, tmp4)*sc, r)
 				// Distance through the Möbius difference.
 				MobiusAdd(tmp1, neg(a), bb, c)
-				dm := 2 / sc * math.Atanh(sc*norm2(tmp1))
+				dm := 2 / sc * math.Atanh(sc*linalg.Nrm2(tmp1))
 				want := refBallDist(a, bb, c)
 				w.note("d = (2/√c)atanh(√c‖(−a) ⊕ b‖)", relErr(dm, want), want)
 				// Matrix-vector product against Exp_0(M·Log_0 a).
@@ -287,7 +289,7 @@ func TestMobiusSpecial(t *testing.T) {
 		t.Errorf("0 ⊕ x = %v, want %v", out, x)
 	}
 	MobiusScalarMul(out, 0, x, 1)
-	if maxAbs(out) != 0 {
+	if linalg.MaxAbs(out) != 0 {
 		t.Errorf("0 ⊗ x = %v", out)
 	}
 	MobiusScalarMul(out, -1, x, 1)
@@ -295,7 +297,7 @@ func TestMobiusSpecial(t *testing.T) {
 		t.Errorf("(−1) ⊗ x = %v, want −x", out)
 	}
 	MobiusScalarMul(out, 5, z, 1)
-	if maxAbs(out) != 0 {
+	if linalg.MaxAbs(out) != 0 {
 		t.Errorf("r ⊗ 0 = %v", out)
 	}
 	// Saturation: huge scalars and sums of near-boundary points stay inside.
@@ -342,7 +344,7 @@ func TestMobiusSpecial(t *testing.T) {
 		t.Errorf("2×3 MobiusMatVec = %v", out2)
 	}
 	MobiusMatVec(out, make([]float64, 9), 3, 3, x, 1)
-	if maxAbs(out) != 0 {
+	if linalg.MaxAbs(out) != 0 {
 		t.Errorf("0 ⊗ x = %v, want 0", out)
 	}
 	// NaN in, NaN out.
@@ -354,7 +356,7 @@ func TestMobiusSpecial(t *testing.T) {
 		"Gyration":        func() { Gyration(out, x, y, xn, 1) },
 		"GyroMidpoint":    func() { GyroMidpoint(out, append(append([]float64{}, x...), xn...), nil, 1) },
 	} {
-		fillNaN(out)
+		linalg.FillNaN(out)
 		out[0], out[1], out[2] = 0, 0, 0
 		f()
 		if !hasNaN(out) {

@@ -152,66 +152,12 @@ func dot(x, y []float64) float64 {
 	return (s0 + s1) + (s2 + s3)
 }
 
-// maxAbs returns max |xᵢ| (NaN if an entry is NaN).
-func maxAbs(x []float64) float64 {
-	var m float64
-	for _, v := range x {
-		a := math.Abs(v)
-		if a > m || a != a {
-			m = a
-			if a != a {
-				return a
-			}
-		}
-	}
-	return m
-}
-
 // Bounds of the plain sum of squares: inside [sqLo, sqHi] it neither
 // overflowed nor lost anything that matters to underflow.
 const (
 	sqLo = 0x1p-960
 	sqHi = 0x1p960
 )
-
-// norm2 returns ‖x‖₂ without spurious overflow or underflow, rescaling by a
-// power of two (exact) when the plain sum of squares leaves [2⁻⁹⁶⁰, 2⁹⁶⁰].
-// A NaN entry gives NaN, an infinite one +Inf.
-func norm2(x []float64) float64 {
-	s := sumSq(x)
-	if s >= sqLo && s <= sqHi {
-		return math.Sqrt(s)
-	}
-	if s == 0 {
-		// Every square underflowed (or x = 0): rescale.
-		m := maxAbs(x)
-		if m == 0 {
-			return 0
-		}
-		return scaledNorm(x, m)
-	}
-	if s != s {
-		return s
-	}
-	m := maxAbs(x)
-	if math.IsInf(m, 1) {
-		return m
-	}
-	return scaledNorm(x, m)
-}
-
-// scaledNorm returns ‖x‖ computed as k⁻¹‖k·x‖ with k the power of two that
-// brings m = max|xᵢ| > 0 into [½, 1).
-func scaledNorm(x []float64, m float64) float64 {
-	e := scaleExp(m)
-	k := math.Ldexp(1, -e)
-	var s float64
-	for _, v := range x {
-		t := v * k
-		s += t * t
-	}
-	return math.Ldexp(math.Sqrt(s), e)
-}
 
 // hypot returns √(a² + b²) for a, b ≥ 0 without overflow (math.Hypot without
 // its special-case checks, which callers do not need).
@@ -240,14 +186,6 @@ func equal(a, b []float64) bool {
 
 func isFinite(v float64) bool { return v-v == 0 }
 
-func allFinite(x []float64) bool {
-	var s float64
-	for _, v := range x {
-		s += v - v // NaN for ±Inf and NaN
-	}
-	return s == 0
-}
-
 func hasInf(x []float64) bool {
 	for _, v := range x {
 		if math.IsInf(v, 0) {
@@ -264,13 +202,6 @@ func hasNaN(x []float64) bool {
 		}
 	}
 	return false
-}
-
-func fillNaN(x []float64) {
-	nan := math.NaN()
-	for i := range x {
-		x[i] = nan
-	}
 }
 
 // sinhc returns sinh(t)/t for t ≥ 0 (1 at t = 0).

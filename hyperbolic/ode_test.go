@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -94,7 +96,7 @@ func TestLorentzODE(t *testing.T) {
 				})
 				got := make([]float64, m)
 				l.Exp(got, x, u)
-				scale := math.Max(1, norm2(y[:m]))
+				scale := math.Max(1, linalg.Nrm2(y[:m]))
 				e1 := maxAbsDiff(got, y[:m]) / scale
 				worstExp = max(worstExp, e1)
 				if e := e1; e > 1e-12 {
@@ -102,7 +104,7 @@ func TestLorentzODE(t *testing.T) {
 				}
 				pt := make([]float64, m)
 				l.ParallelTransport(pt, x, got, w)
-				e2 := maxAbsDiff(pt, y[2*m:]) / math.Max(1, norm2(y[2*m:]))
+				e2 := maxAbsDiff(pt, y[2*m:]) / math.Max(1, linalg.Nrm2(y[2*m:]))
 				worstPT = max(worstPT, e2)
 				if e := e2; e > 1e-11 {
 					t.Errorf("c=%g n=%d: ParallelTransport differs from the ODE solution by %.3g (relative)", c, n, e)
@@ -175,7 +177,7 @@ func TestBallODE(t *testing.T) {
 				}
 				pt := make([]float64, n)
 				b.ParallelTransport(pt, x, got, w)
-				e2 := maxAbsDiff(pt, vec) / norm2(vec)
+				e2 := maxAbsDiff(pt, vec) / linalg.Nrm2(vec)
 				worstPT = max(worstPT, e2)
 				if e := e2; e > 1e-11 {
 					t.Errorf("c=%g n=%d: ParallelTransport differs from the ODE solution by %.3g (relative)", c, n, e)
@@ -208,14 +210,14 @@ func TestHalfSpaceODE(t *testing.T) {
 				})
 				got := make([]float64, n)
 				h.Exp(got, x, u)
-				e1 := maxAbsDiff(got, pos) / math.Max(norm2(pos), 1e-300)
+				e1 := maxAbsDiff(got, pos) / math.Max(linalg.Nrm2(pos), 1e-300)
 				worstExp = max(worstExp, e1)
 				if e := e1; e > 1e-12 {
 					t.Errorf("c=%g n=%d: Exp differs from the ODE solution by %.3g (relative)", c, n, e)
 				}
 				pt := make([]float64, n)
 				h.ParallelTransport(pt, x, got, w)
-				e2 := maxAbsDiff(pt, vec) / norm2(vec)
+				e2 := maxAbsDiff(pt, vec) / linalg.Nrm2(vec)
 				worstPT = max(worstPT, e2)
 				if e := e2; e > 1e-11 {
 					t.Errorf("c=%g n=%d: ParallelTransport differs from the ODE solution by %.3g (relative)", c, n, e)

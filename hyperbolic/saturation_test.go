@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -10,7 +12,7 @@ import (
 // cosAngle returns the cosine of the Euclidean angle between a and b
 // (scaled first, so that huge entries do not overflow).
 func cosAngle(a, b []float64) float64 {
-	ma, mb := maxAbs(a), maxAbs(b)
+	ma, mb := linalg.MaxAbs(a), linalg.MaxAbs(b)
 	var ab, aa, bb float64
 	for i := range a {
 		x, y := a[i]/ma, b[i]/mb
@@ -44,7 +46,7 @@ func TestLorentzSaturation(t *testing.T) {
 				for _, s := range []float64{700, 707, 709, 715, 1e3, 1e10, 1e300, math.MaxFloat64} {
 					copy(v, u)
 					scaleTo(v, s/math.Sqrt(c))
-					if !allFinite(v) {
+					if !linalg.AllFinite(v) {
 						// ‖v‖ beyond float64: spatial entries at the largest
 						// finite value (Exp reads only the spatial part).
 						for i := range v {
@@ -52,10 +54,10 @@ func TestLorentzSaturation(t *testing.T) {
 						}
 					}
 					l.Exp(y, x, v)
-					if !allFinite(y) || l.CheckPoint(y) != nil {
+					if !linalg.AllFinite(y) || l.CheckPoint(y) != nil {
 						t.Fatalf("c=%g n=%d ‖v‖√c=%g: Exp = %v (%v)", c, n, s, y[:min(3, len(y))], l.CheckPoint(y))
 					}
-					ny := norm2(y[1:])
+					ny := linalg.Nrm2(y[1:])
 					if ny > LorentzMaxNorm*(1+1e-12) {
 						t.Errorf("c=%g n=%d ‖v‖√c=%g: ‖y_{1:}‖ = %g > LorentzMaxNorm", c, n, s, ny)
 					}
@@ -130,13 +132,13 @@ func TestBallSaturation(t *testing.T) {
 				for _, s := range []float64{30, 36, 37, 40, 72, 100, 1e10, 1e300, math.MaxFloat64} {
 					copy(v, u)
 					scaleTo(v, s/sc)
-					if !allFinite(v) {
+					if !linalg.AllFinite(v) {
 						for i := range v {
 							v[i] = math.Copysign(math.MaxFloat64, u[i])
 						}
 					}
 					b.Exp(y, x, v)
-					if !allFinite(y) || b.CheckPoint(y) != nil {
+					if !linalg.AllFinite(y) || b.CheckPoint(y) != nil {
 						t.Fatalf("c=%g n=%d r=%g s=%g: Exp = %v: %v", c, n, r, s, y[:min(3, n)], b.CheckPoint(y))
 					}
 					gap, _ := ballGap(c, y)
@@ -197,7 +199,7 @@ func TestHalfSpaceSaturation(t *testing.T) {
 				for _, s := range []float64{100, 600, 800, 1500, 1e10, 1e300, math.MaxFloat64} {
 					copy(v, u)
 					scaleTo(v, s/math.Sqrt(c))
-					if math.IsInf(maxAbs(v), 0) {
+					if math.IsInf(linalg.MaxAbs(v), 0) {
 						for i := range v {
 							if u[i] != 0 {
 								v[i] = math.Copysign(math.MaxFloat64, u[i])
@@ -205,10 +207,10 @@ func TestHalfSpaceSaturation(t *testing.T) {
 						}
 					}
 					h.Exp(y, x, v)
-					if !allFinite(y) || h.CheckPoint(y) != nil {
+					if !linalg.AllFinite(y) || h.CheckPoint(y) != nil {
 						t.Fatalf("c=%g n=%d trial %d s=%g: Exp = %v: %v", c, n, trial, s, y[:min(3, n)], h.CheckPoint(y))
 					}
-					if y[n-1] < HalfSpaceMinHeight || norm2(y) > HalfSpaceMaxNorm*(1+1e-12) {
+					if y[n-1] < HalfSpaceMinHeight || linalg.Nrm2(y) > HalfSpaceMaxNorm*(1+1e-12) {
 						t.Errorf("c=%g n=%d trial %d s=%g: Exp = %v beyond the saturation limits", c, n, trial, s, y[:min(3, n)])
 					}
 					d := h.Dist(x, y)

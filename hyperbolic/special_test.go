@@ -1,6 +1,8 @@
 package hyperbolic
 
 import (
+	"github.com/geodesic-go/geodesic/internal/linalg"
+
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -53,13 +55,13 @@ func TestExactZeros(t *testing.T) {
 					for i := range dst {
 						dst[i] = 42
 					}
-					if err := m.Log(dst, x, y); err != nil || maxAbs(dst) != 0 {
+					if err := m.Log(dst, x, y); err != nil || linalg.MaxAbs(dst) != 0 {
 						t.Errorf("%v: Log(x, x) = %v, %v", m, dst, err)
 					}
 					if d := m.Dist(x, y); d != 0 {
 						t.Errorf("%v: Dist(x, x) = %g", m, d)
 					}
-					if err := m.InverseRetract(dst, x, y); err != nil || maxAbs(dst) != 0 {
+					if err := m.InverseRetract(dst, x, y); err != nil || linalg.MaxAbs(dst) != 0 {
 						t.Errorf("%v: InverseRetract(x, x) = %v, %v", m, dst, err)
 					}
 					zero := make([]float64, k)
@@ -97,9 +99,9 @@ func TestTinyAndHugeTangents(t *testing.T) {
 			n1 := m.Norm(x, v)
 			for _, s := range []float64{1e-320, 1e-300, 1e-150, 1, 1e150, 1e300} {
 				w := append([]float64{}, v...)
-				scaleTo(w, s/maxAbs(v))
+				scaleTo(w, s/linalg.MaxAbs(v))
 				nw := m.Norm(x, w)
-				if want := n1 * s / maxAbs(v); !(nw > 0) || math.IsInf(nw, 0) || s > 1e-300 && relErr(nw, want) > 1e-13 {
+				if want := n1 * s / linalg.MaxAbs(v); !(nw > 0) || math.IsInf(nw, 0) || s > 1e-300 && relErr(nw, want) > 1e-13 {
 					t.Errorf("%v: Norm of a vector of size %g = %g, want %g", m, s, nw, want)
 				}
 				m.Exp(dst, x, w)
@@ -232,7 +234,7 @@ func TestRetractProjective(t *testing.T) {
 		t.Errorf("Lorentz RetractProjective = %v, want %v", y, want)
 	}
 	l.Retract(y, x, []float64{0, math.MaxFloat64, math.MaxFloat64})
-	if l.CheckPoint(y) != nil || norm2(y[1:]) > LorentzMaxNorm*(1+1e-15) {
+	if l.CheckPoint(y) != nil || linalg.Nrm2(y[1:]) > LorentzMaxNorm*(1+1e-15) {
 		t.Errorf("Lorentz RetractProjective with a huge step = %v", y)
 	}
 }
