@@ -70,7 +70,7 @@ func residual(r, m, t, x, y []float64, n, p int, valuesOnly bool) {
 // ascending order into th (length p).
 func (g *Grassmann) angles(th, x, y []float64) {
 	n, p := g.n, g.p
-	if p == n || same(x, y) {
+	if p == n || linalg.Equal(x, y) {
 		clear(th)
 		return
 	}
@@ -161,7 +161,7 @@ func (g *Grassmann) Dist(y1, y2 []float64) float64 {
 func (g *Grassmann) ChordalDist(y1, y2 []float64) float64 {
 	g.check(y1, y2)
 	n, p := g.n, g.p
-	if p == n || same(y1, y2) {
+	if p == n || linalg.Equal(y1, y2) {
 		return 0
 	}
 	ar := linalg.NewArena(n*p + 2*p*p)

@@ -111,7 +111,7 @@ func (g *Grassmann) logParts(ar *linalg.Arena, x, y []float64) (logData, error) 
 func (g *Grassmann) Log(dst, x, y []float64) error {
 	g.check(dst, x, y)
 	n, p := g.n, g.p
-	if p == n || same(x, y) {
+	if p == n || linalg.Equal(x, y) {
 		clear(dst)
 		return nil
 	}

@@ -170,7 +170,7 @@ func (g *Grassmann) InverseRetractQR(dst, x, y []float64) error {
 func (g *Grassmann) inverseSpan(dst, x, y []float64, name string) error {
 	g.check(dst, x, y)
 	n, p := g.n, g.p
-	if p == n || same(x, y) {
+	if p == n || linalg.Equal(x, y) {
 		clear(dst)
 		return nil
 	}

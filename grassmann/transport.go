@@ -60,7 +60,7 @@ func (g *Grassmann) ParallelTransport(dst, x, y, v []float64) {
 		clear(dst)
 		return
 	}
-	if same(x, y) {
+	if linalg.Equal(x, y) {
 		copy(dst, v)
 		return
 	}

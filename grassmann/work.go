@@ -7,18 +7,6 @@ import (
 // eps is the machine epsilon 2⁻⁵².
 const eps = 0x1p-52
 
-// same reports whether x and y hold equal values entry by entry (so the same
-// bits up to the sign of zeros; a NaN is never equal).
-func same(x, y []float64) bool {
-	y = y[:len(x)]
-	for i, v := range x {
-		if v != y[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // projInto writes dst = x − Y(Yᵀx) for the n×p matrices Y and x, using the
 // n×p workspace t and the p×p workspace m. dst may alias y or x.
 func projInto(dst, y, x, t, m []float64, n, p int) {

@@ -89,7 +89,7 @@ func (h *HalfSpace) Log(dst, x, y []float64) error {
 	dn := yn - xn
 	e2 := dp2 + dn*dn
 	if e2 == 0 {
-		if equal(x, y) {
+		if linalg.Equal(x, y) {
 			clear(dst)
 			return nil
 		}

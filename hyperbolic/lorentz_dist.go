@@ -1,6 +1,10 @@
 package hyperbolic
 
-import "math"
+import (
+	"math"
+
+	"github.com/geodesic-go/geodesic/internal/linalg"
+)
 
 // The distance, logarithm and parallel transport of the Lorentz model all
 // rest on one quantity of a pair of points x̃ = (α, a), ỹ = (β, b) of the
@@ -73,7 +77,7 @@ func (l *Lorentz) pair(a, b []float64, wantTime bool) (p lpair) {
 	}
 	c := l.c
 	ca, cb, ce := c*aa, c*bb, c*ee
-	if ee == 0 && !equal(a, b) {
+	if ee == 0 && !linalg.Equal(a, b) {
 		// The squares of tiny differences underflowed.
 		return l.pairSlow(a, b, wantTime)
 	}

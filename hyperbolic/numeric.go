@@ -174,16 +174,6 @@ func hypot(a, b float64) float64 {
 	return math.Sqrt(a*a + b*b)
 }
 
-// equal reports whether a and b hold the same values (len(b) ≥ len(a)).
-func equal(a, b []float64) bool {
-	for i, v := range a {
-		if v != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func isFinite(v float64) bool { return v-v == 0 }
 
 func hasInf(x []float64) bool {

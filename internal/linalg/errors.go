@@ -85,3 +85,15 @@ func MaxAbs(x []float64) float64 {
 	}
 	return m
 }
+
+// Equal reports whether a and b hold equal values entry by entry (so a NaN
+// is never equal, and 0 equals −0). b must be at least as long as a.
+func Equal(a, b []float64) bool {
+	b = b[:len(a)]
+	for i, v := range a {
+		if v != b[i] {
+			return false
+		}
+	}
+	return true
+}
