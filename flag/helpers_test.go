@@ -1,0 +1,125 @@
+package flag_test
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/geodesic-go/geodesic/flag"
+)
+
+func newRand(a uint64) *rand.Rand { return rand.New(rand.NewPCG(a, 0xf1a6)) }
+
+func diffNorm(a, b []float64) float64 {
+	var s float64
+	for i := range a {
+		d := a[i] - b[i]
+		s += d * d
+	}
+	return math.Sqrt(s)
+}
+
+func frob(a []float64) float64 { return diffNorm(a, make([]float64, len(a))) }
+
+func scaled(a float64, x []float64) []float64 {
+	y := make([]float64, len(x))
+	for i := range x {
+		y[i] = a * x[i]
+	}
+	return y
+}
+
+// matMul returns A·B for A r×k and B k×c, by plain loops.
+func matMul(a, b []float64, r, k, c int) []float64 {
+	out := make([]float64, r*c)
+	for i := 0; i < r; i++ {
+		for l := 0; l < k; l++ {
+			ail := a[i*k+l]
+			for j := 0; j < c; j++ {
+				out[i*c+j] += ail * b[l*c+j]
+			}
+		}
+	}
+	return out
+}
+
+// haar returns a Haar-distributed n×n orthogonal matrix (Gram–Schmidt of
+// a Gaussian matrix, twice, with plain loops).
+func haar(rng *rand.Rand, n int) []float64 {
+	q := make([]float64, n*n)
+	for i := range q {
+		q[i] = rng.NormFloat64()
+	}
+	for j := 0; j < n; j++ {
+		for pass := 0; pass < 2; pass++ {
+			for k := 0; k < j; k++ {
+				var d float64
+				for i := 0; i < n; i++ {
+					d += q[i*n+k] * q[i*n+j]
+				}
+				for i := 0; i < n; i++ {
+					q[i*n+j] -= d * q[i*n+k]
+				}
+			}
+		}
+		var s float64
+		for i := 0; i < n; i++ {
+			s += q[i*n+j] * q[i*n+j]
+		}
+		s = math.Sqrt(s)
+		for i := 0; i < n; i++ {
+			q[i*n+j] /= s
+		}
+	}
+	return q
+}
+
+// blockRotation returns a random block-diagonal orthogonal p×p matrix
+// blkdiag(Q₁, …, Q_k) for the flag f, each Q_i Haar on O(m_i) (so
+// reflections included).
+func blockRotation(f *flag.Flag, rng *rand.Rand) []float64 {
+	_, p := f.Shape()
+	q := make([]float64, p*p)
+	for i := 0; i < f.NumBlocks(); i++ {
+		lo, hi := f.BlockRange(i)
+		m := hi - lo
+		b := haar(rng, m)
+		for r := 0; r < m; r++ {
+			for c := 0; c < m; c++ {
+				q[(lo+r)*p+lo+c] = b[r*m+c]
+			}
+		}
+	}
+	return q
+}
+
+// rotate returns X·Q for the n×p point x and the p×p matrix q.
+func rotate(f *flag.Flag, x, q []float64) []float64 {
+	n, p := f.Shape()
+	return matMul(x, q, n, p, p)
+}
+
+// tangent returns a random horizontal vector at x with ‖v‖_x = d.
+func tangent(f *flag.Flag, x []float64, d float64, rng *rand.Rand) []float64 {
+	v := make([]float64, len(x))
+	f.RandomTangent(v, x, rng)
+	return scaled(d/f.Norm(x, v), v)
+}
+
+func point(f *flag.Flag, rng *rand.Rand) []float64 {
+	n, p := f.Shape()
+	x := make([]float64, n*p)
+	f.RandomPoint(x, rng)
+	return x
+}
+
+// worst tracks the largest value seen and where.
+type worst struct {
+	v  float64
+	at string
+}
+
+func (w *worst) see(v float64, at string) {
+	if v > w.v || math.IsNaN(v) {
+		w.v, w.at = v, at
+	}
+}

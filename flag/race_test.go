@@ -1,0 +1,5 @@
+//go:build race
+
+package flag_test
+
+const raceEnabled = true
