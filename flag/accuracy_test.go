@@ -8,6 +8,7 @@ import (
 
 	"github.com/geodesic-go/geodesic/flag"
 	"github.com/geodesic-go/geodesic/grassmann"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
@@ -234,12 +235,12 @@ func TestDistRotations(t *testing.T) {
 		r1 := haar(rng, 3)
 		var r2 []float64
 		if trial%3 == 0 {
-			r2 = matMul(r1, haarNear(rng, math.Pow(10, -1-9*rng.Float64())), 3, 3, 3)
+			r2 = testutil.MatMul(r1, haarNear(rng, math.Pow(10, -1-9*rng.Float64())), 3, 3, 3)
 		} else {
 			r2 = haar(rng, 3)
 		}
 		want := math.Inf(1)
-		m := matMul(transpose(r1, 3, 3), r2, 3, 3, 3)
+		m := testutil.MatMul(transpose(r1, 3, 3), r2, 3, 3, 3)
 		// haar may return det −1; the sign matrices D with det(MD) = +1
 		// are then the negatives of those listed.
 		sd := math.Copysign(1, det(m, 3))
@@ -295,7 +296,7 @@ func haarNear(rng interface{ NormFloat64() float64 }, th float64) []float64 {
 		a[i] /= na
 	}
 	k := []float64{0, -a[2], a[1], a[2], 0, -a[0], -a[1], a[0], 0}
-	k2 := matMul(k, k, 3, 3, 3)
+	k2 := testutil.MatMul(k, k, 3, 3, 3)
 	s, h := math.Sin(th), math.Sin(th/2)
 	r := make([]float64, 9)
 	for i := range r {
@@ -398,7 +399,7 @@ func TestDistBounds(t *testing.T) {
 				}
 			}
 			ya := rotate(f, y, procrustes(f, x, y))
-			if p == n && det(matMul(transpose(x, n, n), ya, n, n, n), n) < 0 {
+			if p == n && det(testutil.MatMul(transpose(x, n, n), ya, n, n, n), n) < 0 {
 				continue // other component of O(n): no Stiefel geodesic
 			}
 			if ub := st.Dist(x, ya); d > ub*(1+1e-12) {

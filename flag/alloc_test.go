@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/flag"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // TestZeroAllocs checks that the hot methods (and the other
@@ -24,7 +25,7 @@ func TestZeroAllocs(t *testing.T) {
 			u, v := tangent(f, x, 0.7, rng), tangent(f, x, 0.3, rng)
 			far, near := make([]float64, len(x)), make([]float64, len(x))
 			f.Exp(far, x, u)
-			f.Exp(near, x, scaled(1e-6/0.7, u))
+			f.Exp(near, x, testutil.Scaled(1e-6/0.7, u))
 			amb := make([]float64, len(x))
 			for i := range amb {
 				amb[i] = rng.NormFloat64()

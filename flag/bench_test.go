@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/flag"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 var benchSink float64
@@ -29,7 +30,7 @@ func BenchmarkFlag(b *testing.B) {
 			u, v := tangent(f, x, 0.7, rng), tangent(f, x, 0.3, rng)
 			far, near := make([]float64, len(x)), make([]float64, len(x))
 			f.Exp(far, x, u)
-			f.Exp(near, x, scaled(1e-6/0.7, u))
+			f.Exp(near, x, testutil.Scaled(1e-6/0.7, u))
 			amb := make([]float64, len(x))
 			for i := range amb {
 				amb[i] = rng.NormFloat64()

@@ -16,15 +16,7 @@ func (f *Flag) CheckPoint(x []float64) error {
 	if !linalg.AllFinite(x) {
 		return &manifold.CheckError{Manifold: "flag", What: "point has a non-finite entry", Residual: math.Inf(1), Tolerance: f.tol}
 	}
-	p := f.p
-	ar := linalg.NewArena(p * p)
-	defer ar.Release()
-	g := ar.Take(p * p)
-	linalg.MulAtB(g, x, x, p, f.n, p)
-	for i := range p {
-		g[i*p+i]--
-	}
-	res := math.Sqrt(frob2(g))
+	res := linalg.OrthResidual(x, f.n, f.p)
 	if !(res <= f.tol) {
 		return &manifold.CheckError{Manifold: "flag", What: "columns are not orthonormal (‖XᵀX − I‖_F)", Residual: res, Tolerance: f.tol}
 	}
@@ -60,7 +52,7 @@ func (f *Flag) CheckTangent(x, v []float64) error {
 		t *= k
 		vv += t * t
 	}
-	res := math.Sqrt(frob2(w)) / math.Max(k, math.Sqrt(vv))
+	res := math.Sqrt(linalg.SumSq(w)) / math.Max(k, math.Sqrt(vv))
 	if !(res <= f.tol) {
 		return &manifold.CheckError{Manifold: "flag", What: "vector is not horizontal (‖bd(XᵀΔ) + offdiag(sym XᵀΔ)‖_F/max(1, ‖Δ‖_F))", Residual: res, Tolerance: f.tol}
 	}

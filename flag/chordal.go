@@ -40,7 +40,7 @@ const dot2Below = 0x1p-8
 // gives NaN.
 func (f *Flag) ChordalDist(x, y []float64) float64 {
 	f.check2(x, y)
-	if sameBits(x, y) || f.point() {
+	if linalg.SameBits(x, y) || f.point() {
 		return 0
 	}
 	n, p := f.n, f.p

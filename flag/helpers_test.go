@@ -5,42 +5,10 @@ import (
 	"math/rand/v2"
 
 	"github.com/geodesic-go/geodesic/flag"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 func newRand(a uint64) *rand.Rand { return rand.New(rand.NewPCG(a, 0xf1a6)) }
-
-func diffNorm(a, b []float64) float64 {
-	var s float64
-	for i := range a {
-		d := a[i] - b[i]
-		s += d * d
-	}
-	return math.Sqrt(s)
-}
-
-func frob(a []float64) float64 { return diffNorm(a, make([]float64, len(a))) }
-
-func scaled(a float64, x []float64) []float64 {
-	y := make([]float64, len(x))
-	for i := range x {
-		y[i] = a * x[i]
-	}
-	return y
-}
-
-// matMul returns A·B for A r×k and B k×c, by plain loops.
-func matMul(a, b []float64, r, k, c int) []float64 {
-	out := make([]float64, r*c)
-	for i := 0; i < r; i++ {
-		for l := 0; l < k; l++ {
-			ail := a[i*k+l]
-			for j := 0; j < c; j++ {
-				out[i*c+j] += ail * b[l*c+j]
-			}
-		}
-	}
-	return out
-}
 
 // haar returns a Haar-distributed n×n orthogonal matrix (Gram–Schmidt of
 // a Gaussian matrix, twice, with plain loops).
@@ -95,14 +63,14 @@ func blockRotation(f *flag.Flag, rng *rand.Rand) []float64 {
 // rotate returns X·Q for the n×p point x and the p×p matrix q.
 func rotate(f *flag.Flag, x, q []float64) []float64 {
 	n, p := f.Shape()
-	return matMul(x, q, n, p, p)
+	return testutil.MatMul(x, q, n, p, p)
 }
 
 // tangent returns a random horizontal vector at x with ‖v‖_x = d.
 func tangent(f *flag.Flag, x []float64, d float64, rng *rand.Rand) []float64 {
 	v := make([]float64, len(x))
 	f.RandomTangent(v, x, rng)
-	return scaled(d/f.Norm(x, v), v)
+	return testutil.Scaled(d/f.Norm(x, v), v)
 }
 
 func point(f *flag.Flag, rng *rand.Rand) []float64 {

@@ -71,7 +71,7 @@ func (f *Flag) Log(dst, x, y []float64) error {
 		linalg.FillNaN(dst)
 		return nil
 	}
-	if sameBits(x, y) || f.point() {
+	if linalg.SameBits(x, y) || f.point() {
 		clear(dst)
 		return nil
 	}
@@ -110,13 +110,13 @@ func (f *Flag) Dist(x, y []float64) float64 {
 	if !linalg.AllFinite(x) || !linalg.AllFinite(y) {
 		return math.NaN()
 	}
-	if sameBits(x, y) || f.point() {
+	if linalg.SameBits(x, y) || f.point() {
 		return 0
 	}
 	if f.gr != nil {
 		return f.gr.Dist(x, y)
 	}
-	if !firstLess(x, y) {
+	if !linalg.LexLess(x, y) {
 		x, y = y, x
 	}
 	d1, err := f.logCore(nil, x, y)

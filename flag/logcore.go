@@ -34,7 +34,6 @@ type logSolver struct {
 	n, p, r, k int
 	dp, ds     int // packed sizes of G (p×p skew) and S (r×r skew)
 	dim        int // dp + ds
-	mAA        int // Anderson depth
 	tol        float64
 
 	// current run
@@ -42,64 +41,57 @@ type logSolver struct {
 	hasA   bool    // the off-diagonal blocks of G (A) are unknowns
 	useRef bool    // continue the branch of ref in the logarithm
 
-	q2, y0, w0                       []float64
-	v, lu, l, ref, bestL, savedL, om []float64 // k×k
-	e, g, gq                         []float64 // k×k
-	gm, dm, am, em, ea, a            []float64 // p×p
-	es, wl, ru, rvt, rot             []float64 // r×r
-	rs                               []float64 // r
-	umin, smin, wu                   []float64 // p, number of blocks, r
-	wsig                             float64
-	z, c, c2                         []float64 // k×p
-	wk                               []float64 // k×r
-	bb                               []float64 // r×p
-	delta                            []float64 // n×p
-	xv, gx, fv, xPrev, fPrev, best   []float64 // dim
-	xStart                           []float64 // dim
-	dX, dF                           []float64 // mAA×dim
-	gram, rhs, gam                   []float64
+	q2, y0, w0                   []float64
+	v, lu, l, ref, bestL, savedL []float64 // k×k
+	gm, dm, am, em, ea, a        []float64 // p×p
+	es, wl, ru, rvt, rot         []float64 // r×r
+	rs                           []float64 // r
+	umin, smin, wu               []float64 // p, number of blocks, r
+	wsig                         float64
+	z, c, c2                     []float64 // k×p
+	wk                           []float64 // k×r
+	bb                           []float64 // r×p
+	delta                        []float64 // n×p
+	xv, fv, best, xStart         []float64 // dim
+	aa                           linalg.Anderson
 }
 
 // logSizes returns r, k and the packed sizes for the flag f.
-func logSizes(f *Flag) (r, k, dp, ds, mAA int) {
+func logSizes(f *Flag) (r, k, dp, ds int) {
 	p := f.p
 	r = min(p, f.n-p)
 	k = p + r
 	dp = p * (p - 1) / 2
 	ds = r * (r - 1) / 2
-	mAA = min(andersonDepth, dp+ds)
 	return
 }
 
 // logWorkSize returns the number of elements newLogSolver takes.
 func logWorkSize(f *Flag) int {
 	n, p := f.n, f.p
-	r, k, dp, ds, mAA := logSizes(f)
+	r, k, dp, ds := logSizes(f)
 	dim := dp + ds
-	return p*p + 2*n*p + 2*n*k + n*r + // reduction, q2, delta
-		2*k*p + k*r + // y0, w0
-		10*k*k + // v, lu, l, ref, bestL, savedL, om, e, g, gq
+	return n*r + n*p + // q2, delta
+		k*p + k*r + // y0, w0
+		6*k*k + // v, lu, l, ref, bestL, savedL
 		8*p*p + p + // gm, dm, am, em, ea, a, and the SVD temporaries (2p² + p)
 		5*r*r + r + // es, wl, ru, rvt, rot, rs
 		p + len(f.dims) + r + // umin, smin, wu
 		3*k*p + k*r + r*p + // z, c, c2, wk, bb
-		7*dim + 2*mAA*dim + mAA*mAA + 2*mAA
+		4*dim + linalg.AndersonWorkSize(dim, andersonDepth) // xv, fv, best, xStart
 }
 
 // newLogSolver reduces Log_X(Y) to R^k, k = p + r, r = min(p, n − p): with
 // M = XᵀY, K = Y − XM and Q₂ (n×r) from the Householder QR of
 // [X, K_{:,1:r}], [X Q₂] is orthonormal and Y = [X Q₂]·Y₀, Y₀ = [M; Q₂ᵀK]
-// (as in stiefel.Stiefel.Log). It then aligns Y₀ block by block
-// (Procrustes) and completes it to an orthogonal matrix of determinant +1.
-// All workspace comes from ar; the solver is written into ls.
+// (linalg.StiefelReduce, as in stiefel.Stiefel.Log). It then aligns Y₀
+// block by block (Procrustes) and completes it to an orthogonal matrix of
+// determinant +1. All workspace comes from ar; the solver is written into
+// ls.
 func (f *Flag) newLogSolver(ls *logSolver, ar *linalg.Arena, x, y []float64) {
 	n, p := f.n, f.p
-	r, k, dp, ds, mAA := logSizes(f)
-	*ls = logSolver{f: f, n: n, p: p, r: r, k: k, dp: dp, ds: ds, dim: dp + ds, mAA: mAA, tol: f.logTol}
-	mm := ar.Take(p * p)
-	kk := ar.Take(n * p)
-	xk := ar.Take(n * k)
-	qf := ar.Take(n * k)
+	r, k, dp, ds := logSizes(f)
+	*ls = logSolver{f: f, n: n, p: p, r: r, k: k, dp: dp, ds: ds, dim: dp + ds, tol: f.logTol}
 	ls.q2 = ar.Take(n * r)
 	ls.delta = ar.Take(n * p)
 	ls.y0 = ar.Take(k * p)
@@ -110,10 +102,6 @@ func (f *Flag) newLogSolver(ls *logSolver, ar *linalg.Arena, x, y []float64) {
 	ls.ref = ar.Take(k * k)
 	ls.bestL = ar.Take(k * k)
 	ls.savedL = ar.Take(k * k)
-	ls.om = ar.Take(k * k)
-	ls.e = ar.Take(k * k)
-	ls.g = ar.Take(k * k)
-	ls.gq = ar.Take(k * k)
 	ls.gm = ar.Take(p * p)
 	ls.dm = ar.Take(p * p)
 	ls.am = ar.Take(p * p)
@@ -139,32 +127,12 @@ func (f *Flag) newLogSolver(ls *logSolver, ar *linalg.Arena, x, y []float64) {
 	ls.bb = ar.Take(r * p)
 	dim := ls.dim
 	ls.xv = ar.Take(dim)
-	ls.gx = ar.Take(dim)
 	ls.fv = ar.Take(dim)
-	ls.xPrev = ar.Take(dim)
-	ls.fPrev = ar.Take(dim)
 	ls.best = ar.Take(dim)
 	ls.xStart = ar.Take(dim)
-	ls.dX = ar.Take(mAA * dim)
-	ls.dF = ar.Take(mAA * dim)
-	ls.gram = ar.Take(mAA * mAA)
-	ls.rhs = ar.Take(mAA)
-	ls.gam = ar.Take(mAA)
+	ls.aa = linalg.NewAnderson(ar, dim, andersonDepth)
 
-	// Reduction.
-	linalg.MulAtB(mm, x, y, p, n, p)
-	if r > 0 {
-		copy(kk, y)
-		linalg.Gemm(false, false, n, p, p, -1, x, mm, 1, kk) // K = Y − XM
-		for i := range n {
-			copy(xk[i*k:i*k+p], x[i*p:(i+1)*p])
-			copy(xk[i*k+p:(i+1)*k], kk[i*p:i*p+r])
-		}
-		linalg.QR(qf, nil, xk, n, k)
-		getBlock(ls.q2, qf, k, 0, p, n, r)
-		linalg.MulAtB(ls.y0[p*p:], ls.q2, kk, r, n, p) // N = Q₂ᵀK
-	}
-	copy(ls.y0[:p*p], mm)
+	linalg.StiefelReduce(ls.y0[:p*p], ls.q2, ls.y0[p*p:], x, y, n, p) // Y₀ = [M; N]
 	ls.align(su, svt, ss)
 	if r > 0 {
 		ls.complete()
@@ -198,7 +166,7 @@ func (ls *logSolver) align(su, svt, ss []float64) {
 			continue
 		}
 		a, u, vt, s := ls.em[:m*m], su[:m*m], svt[:m*m], ss[:m]
-		getBlock(a, ls.y0, p, lo, lo, m, m)
+		linalg.GetBlock(a, ls.y0, p, lo, lo, m, m)
 		if err := linalg.SVD(u, s, vt, a, m, m); err != nil || !linalg.AllFinite(s) {
 			for i := range m {
 				qb[(lo+i)*p+lo+i] = 1
@@ -210,7 +178,7 @@ func (ls *logSolver) align(su, svt, ss []float64) {
 		}
 		q := ls.ea[:m*m]
 		linalg.Gemm(true, true, m, m, m, 1, vt, u, 0, q) // Q_i = V·Uᵀ
-		setBlock(qb, p, lo, lo, q, m, m)
+		linalg.SetBlock(qb, p, lo, lo, q, m, m)
 		for i := range m {
 			ls.umin[lo+i] = u[i*m+m-1]
 		}
@@ -220,22 +188,17 @@ func (ls *logSolver) align(su, svt, ss []float64) {
 	linalg.Mul(ls.y0, ls.c, qb, k, p, p)
 }
 
-// complete writes into w0 an orthogonal completion of Y₀ (r ≥ 1), rotated
-// by the Procrustes step of Zimmermann & Hüper (2022), W₀ ← W₀R with
-// R = V_wU_wᵀ from the SVD W_l = U_wΣ_wV_wᵀ of its lower r×r block, so
-// that that block becomes symmetric positive semidefinite and the
-// lower-right block of log[Y₀ W₀] small. Like align, it records the last
-// left singular vector and the smallest singular value of W_l.
+// complete writes into w0 an orthogonal completion of Y₀ (r ≥ 1,
+// linalg.OrthComplete), rotated by the Procrustes step of Zimmermann &
+// Hüper (2022), W₀ ← W₀R with R = V_wU_wᵀ from the SVD W_l = U_wΣ_wV_wᵀ of
+// its lower r×r block, so that that block becomes symmetric positive
+// semidefinite and the lower-right block of log[Y₀ W₀] small. Like align,
+// it records the last left singular vector and the smallest singular value
+// of W_l.
 func (ls *logSolver) complete() {
 	p, r, k := ls.p, ls.r, ls.k
-	clear(ls.g)
-	setBlock(ls.g, k, 0, 0, ls.y0, k, p)
-	for i := range r {
-		ls.g[(p+i)*k+p+i] = 1
-	}
-	linalg.QR(ls.gq, nil, ls.g, k, k)
-	getBlock(ls.w0, ls.gq, k, 0, p, k, r)
-	getBlock(ls.wl, ls.w0, r, p, 0, r, r)
+	linalg.OrthComplete(ls.w0, ls.y0, k, p)
+	linalg.GetBlock(ls.wl, ls.w0, r, p, 0, r, r)
 	if r == 1 {
 		if ls.wl[0] < 0 {
 			for i := range k {
@@ -272,11 +235,11 @@ func (ls *logSolver) complete() {
 // even when its total space O(n) (r = 0) is not.
 func (ls *logSolver) fixDet() {
 	f, p, r, k := ls.f, ls.p, ls.r, ls.k
-	setBlock(ls.v, k, 0, 0, ls.y0, k, p)
+	linalg.SetBlock(ls.v, k, 0, 0, ls.y0, k, p)
 	if r > 0 {
-		setBlock(ls.v, k, 0, p, ls.w0, k, r)
+		linalg.SetBlock(ls.v, k, 0, p, ls.w0, k, r)
 	}
-	if detSign(ls.v, ls.lu, k) >= 0 {
+	if linalg.DetSign(ls.v, ls.lu, k) >= 0 {
 		return
 	}
 	best, bestSig := -1, math.Inf(1)
@@ -327,9 +290,9 @@ func (ls *logSolver) expBlockDiag(dst, g []float64) {
 			continue
 		}
 		b := ls.ea[:m*m]
-		getBlock(b, g, p, lo, lo, m, m)
+		linalg.GetBlock(b, g, p, lo, lo, m, m)
 		linalg.ExpSkew(b, b, m)
-		setBlock(dst, p, lo, lo, b, m, m)
+		linalg.SetBlock(dst, p, lo, lo, b, m, m)
 	}
 }
 
@@ -340,8 +303,8 @@ func (ls *logSolver) expBlockDiag(dst, g []float64) {
 //	V = [Y₀·expm(D)·expm((2b − 1)A), W₀·expm(S)],   L = log V
 //
 // (continuing the branch of ls.ref when ls.useRef), it writes the residual
-// f = (−bd(L₁₁), offdiag(L₁₁) − 2bA [only when hasA], −L₂₂) packed, and
-// gx = x + f. It returns ‖f‖ and the length of the curve
+// f = (−bd(L₁₁), offdiag(L₁₁) − 2bA [only when hasA], −L₂₂) packed. It
+// returns ‖f‖ and the length of the curve
 // t ↦ [X Q₂]·expm(tL)·[I; 0]·expm(t(1 − 2b)A) from X to a representative
 // of the flag of Y: its flag length √(β‖offdiag L₁₁‖² + ‖L₂₁‖²) when A = 0,
 // else its Stiefel length √(β‖L₁₁ + (1 − 2b)A‖² + ‖L₂₁‖²), an upper bound.
@@ -349,7 +312,7 @@ func (ls *logSolver) eval() (res, length float64, err error) {
 	f, p, r, k := ls.f, ls.p, ls.r, ls.k
 	b := ls.b
 	g := ls.gm
-	unpackSkew(g, ls.xv[:ls.dp], p)
+	linalg.UnpackSkew(g, ls.xv[:ls.dp], p)
 	if ls.hasA {
 		// dm = D, am = (2b − 1)A, a = A.
 		for i := range p {
@@ -376,16 +339,16 @@ func (ls *logSolver) eval() (res, length float64, err error) {
 			linalg.Mul(ls.z, ls.y0, ls.em, k, p, p)
 		}
 	}
-	setBlock(ls.v, k, 0, 0, ls.z, k, p)
+	linalg.SetBlock(ls.v, k, 0, 0, ls.z, k, p)
 	if r > 0 {
 		if ls.ds > 0 && !linalg.AllZero(ls.xv[ls.dp:]) {
-			unpackSkew(ls.es, ls.xv[ls.dp:], r)
+			linalg.UnpackSkew(ls.es, ls.xv[ls.dp:], r)
 			linalg.ExpSkew(ls.es, ls.es, r)
 			linalg.Mul(ls.wk, ls.w0, ls.es, k, r, r)
 		} else {
 			copy(ls.wk, ls.w0)
 		}
-		setBlock(ls.v, k, 0, p, ls.wk, k, r)
+		linalg.SetBlock(ls.v, k, 0, p, ls.wk, k, r)
 	}
 	var rf []float64
 	if ls.useRef {
@@ -430,21 +393,18 @@ func (ls *logSolver) eval() (res, length float64, err error) {
 		}
 	}
 	length = math.Sqrt(f.beta*l11 + l21)
-	for i := range fv {
-		ls.gx[i] = ls.xv[i] + fv[i]
-	}
-	return math.Sqrt(frob2(fv)), length, nil
+	return math.Sqrt(linalg.SumSq(fv)), length, nil
 }
 
 // run iterates the fixed-point map with parameter b (A an unknown iff
 // hasA), from x = 0 or from ls.xStart if fromStart (continuing the branch
-// of ls.ref if withRef), with Anderson acceleration (Walker & Ni 2011). It
-// reports whether the residual met the tolerance (ls.l then holds the
-// converged logarithm), the length of the corresponding curve, the
-// shortest curve length seen, the iterations used and the last residual.
+// of ls.ref if withRef), with Anderson acceleration (Walker & Ni 2011;
+// linalg.Anderson). It reports whether the residual met the tolerance (ls.l
+// then holds the converged logarithm), the length of the corresponding
+// curve, the shortest curve length seen, the iterations used and the last
+// residual.
 func (ls *logSolver) run(b float64, hasA, fromStart, withRef bool) (ok bool, length, bound float64, it int, res float64) {
 	ls.b, ls.hasA = b, hasA
-	dim, mAA := ls.dim, ls.mAA
 	xv := ls.xv
 	if fromStart {
 		copy(xv, ls.xStart)
@@ -452,18 +412,17 @@ func (ls *logSolver) run(b float64, hasA, fromStart, withRef bool) (ok bool, len
 		clear(xv)
 	}
 	ls.useRef = withRef
+	ls.aa.Reset(ls.dim)
 	bestRes := math.Inf(1)
 	bound = math.Inf(1)
-	hist, head := 0, 0
-	havePrev := false
 	restarts := 0
-	f, gx := ls.fv, ls.gx
+	f := ls.fv
 	restart := func() {
 		restarts++
 		copy(xv, ls.best)
 		copy(ls.ref, ls.bestL)
 		ls.useRef = true
-		hist, havePrev = 0, false
+		ls.aa.Restart()
 	}
 	for ; it < ls.f.logMaxIter; it++ {
 		var err error
@@ -481,7 +440,7 @@ func (ls *logSolver) run(b float64, hasA, fromStart, withRef bool) (ok bool, len
 			copy(ls.best, xv)
 			copy(ls.bestL, ls.l)
 		}
-		tol := math.Max(ls.tol, 8*float64(ls.k)*eps) * math.Max(1, math.Sqrt(frob2(ls.l)))
+		tol := math.Max(ls.tol, 8*float64(ls.k)*eps) * math.Max(1, math.Sqrt(linalg.SumSq(ls.l)))
 		if res <= tol {
 			return true, length, bound, it, res
 		}
@@ -489,100 +448,11 @@ func (ls *logSolver) run(b float64, hasA, fromStart, withRef bool) (ok bool, len
 			restart()
 			continue
 		}
-		if havePrev && mAA > 0 {
-			col := head
-			for i := range dim {
-				ls.dX[col*dim+i] = xv[i] - ls.xPrev[i]
-				ls.dF[col*dim+i] = f[i] - ls.fPrev[i]
-			}
-			head = (head + 1) % mAA
-			hist = min(hist+1, mAA)
-		}
-		copy(ls.xPrev, xv)
-		copy(ls.fPrev, f)
-		havePrev = true
 		copy(ls.ref, ls.l)
 		ls.useRef = true
-		if hist == 0 || !andersonSolve(ls.gam[:hist], ls.gram[:hist*hist], ls.rhs[:hist], ls.dF, f, dim, hist) {
-			copy(xv, gx)
-			continue
-		}
-		// x ← x + f − (ΔX + ΔF)·γ.
-		for i := range dim {
-			t := xv[i] + f[i]
-			for j := range hist {
-				t -= (ls.dX[j*dim+i] + ls.dF[j*dim+i]) * ls.gam[j]
-			}
-			xv[i] = t
-		}
+		ls.aa.Step(xv, f)
 	}
 	return false, math.Inf(1), bound, it, res
-}
-
-// andersonSolve solves the Anderson least-squares problem
-// min_γ ‖f − ΔF·γ‖ (columns of ΔF stored as the first m rows of dF)
-// through its normal equations with a small relative ridge, by Cholesky
-// factorisation. It reports false if the system is numerically singular.
-func andersonSolve(gam, gram, rhs, dF, f []float64, dim, m int) bool {
-	var tr float64
-	for i := range m {
-		fi := dF[i*dim : (i+1)*dim]
-		for j := 0; j <= i; j++ {
-			fj := dF[j*dim : (j+1)*dim]
-			var s float64
-			for t := range dim {
-				s += fi[t] * fj[t]
-			}
-			gram[i*m+j] = s
-			gram[j*m+i] = s
-		}
-		var s float64
-		for t := range dim {
-			s += fi[t] * f[t]
-		}
-		rhs[i] = s
-		tr += gram[i*m+i]
-	}
-	if !(tr > 0) {
-		return false
-	}
-	for i := range m {
-		gram[i*m+i] += 1e-12 * tr
-	}
-	// gram = LLᵀ, L in the lower triangle.
-	for j := range m {
-		d := gram[j*m+j]
-		for t := range j {
-			d -= gram[j*m+t] * gram[j*m+t]
-		}
-		if !(d > 0) {
-			return false
-		}
-		d = math.Sqrt(d)
-		gram[j*m+j] = d
-		for i := j + 1; i < m; i++ {
-			s := gram[i*m+j]
-			for t := range j {
-				s -= gram[i*m+t] * gram[j*m+t]
-			}
-			gram[i*m+j] = s / d
-		}
-	}
-	for i := range m {
-		s := rhs[i]
-		for t := range i {
-			s -= gram[i*m+t] * gam[t]
-		}
-		gam[i] = s / gram[i*m+i]
-	}
-	for i := m - 1; i >= 0; i-- {
-		s := gam[i]
-		for t := i + 1; t < m; t++ {
-			s -= gram[t*m+i] * gam[t]
-		}
-		gam[i] = s / gram[i*m+i]
-	}
-	return linalg.AllFinite(gam)
 }
 
 // logCore computes Log_X(Y) for a flag with k ≥ 2 blocks, writing Δ into
@@ -664,13 +534,19 @@ func (f *Flag) logCore(dst, x, y []float64) (float64, error) {
 		}
 	}
 	linalg.SkewPart(a, a, p)
-	getBlock(bm, ls.l, k, p, 0, r, p)
-	// Verify that Exp_X(Δ) is the flag of Y, in the reduced space.
-	ls.expReduced(ls.c, a, bm)
-	if ev := f.blockChordal(ls.c, ls.y0, ls.g[:p*p], ls.c2, k); !(ev <= math.Max(1e-11, 100*f.logTol)) {
+	linalg.GetBlock(bm, ls.l, k, p, 0, r, p)
+	// Verify that Exp_X(Δ) is the flag of Y, in the reduced space:
+	// C = expm([[2βA, −Bᵀ], [B, 0]])·[I; 0]·expm((1 − 2β)A), or expm(A)
+	// for r = 0 (see Flag.Exp).
+	if r == 0 {
+		linalg.ExpSkew(ls.c, a, p)
+	} else {
+		linalg.StiefelExpReduced(ls.c, a, bm, f.beta, p, r)
+	}
+	if ev := f.blockChordal(ls.c, ls.y0, ls.gm, ls.c2, k); !(ev <= math.Max(1e-11, 100*f.logTol)) {
 		return bound, &logNotConverged{iter: it, residual: ev, bound: bound}
 	}
-	length = math.Sqrt(f.beta*frob2(a) + frob2(bm))
+	length = math.Sqrt(f.beta*linalg.SumSq(a) + linalg.SumSq(bm))
 	if dst != nil {
 		d := ls.delta
 		linalg.Mul(d, x, a, f.n, p, p)
@@ -680,42 +556,6 @@ func (f *Flag) logCore(dst, x, y []float64) (float64, error) {
 		copy(dst, d)
 	}
 	return length, nil
-}
-
-// expReduced writes into c (k×p) the endpoint of the geodesic in the
-// reduced space, C = expm([[2βA, −Bᵀ], [B, 0]])·[I; 0]·expm((1 − 2β)A), or
-// expm(A) for r = 0 (see Flag.Exp).
-func (ls *logSolver) expReduced(c, a, bm []float64) {
-	f, p, r, k := ls.f, ls.p, ls.r, ls.k
-	if r == 0 {
-		linalg.ExpSkew(c, a, p)
-		return
-	}
-	beta := f.beta
-	om := ls.om
-	clear(om)
-	for i := range p {
-		for j := range p {
-			om[i*k+j] = 2 * beta * a[i*p+j]
-		}
-	}
-	for i := range r {
-		for j := range p {
-			om[(p+i)*k+j] = bm[i*p+j]
-			om[j*k+p+i] = -bm[i*p+j]
-		}
-	}
-	linalg.ExpSkew(ls.e, om, k)
-	getBlock(c, ls.e, k, 0, 0, k, p)
-	if beta == 0.5 {
-		return
-	}
-	for i := range a {
-		ls.am[i] = (1 - 2*beta) * a[i]
-	}
-	linalg.ExpSkew(ls.ea, ls.am, p)
-	copy(ls.c2, c)
-	linalg.Mul(c, ls.c2, ls.ea, k, p, p)
 }
 
 // blockChordal returns √(Σ_i ‖(I − Y_iY_iᵀ)C_i‖²_F) for the rows×p
@@ -728,7 +568,7 @@ func (f *Flag) blockChordal(c, y, t, w []float64, rows int) float64 {
 	f.keepDiagBlocks(t)
 	copy(w, c)
 	linalg.Gemm(false, false, rows, p, p, -1, y, t, 1, w)
-	return math.Sqrt(frob2(w))
+	return math.Sqrt(linalg.SumSq(w))
 }
 
 // diameterBound returns π·√((p + r)·max(β, ½)), r = min(p, n − p): an upper

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/flag"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // geodesicAccel writes the acceleration of the g_β geodesic of St(n, p)
@@ -34,8 +35,8 @@ func geodesicAccel(dst, x, v []float64, n, p int, beta float64) {
 			}
 		}
 	}
-	va := matMul(v, a, n, p, p) // ẊA
-	xva := make([]float64, p*p) // Xᵀ(ẊA)
+	va := testutil.MatMul(v, a, n, p, p) // ẊA
+	xva := make([]float64, p*p)          // Xᵀ(ẊA)
 	for l := 0; l < n; l++ {
 		for i := 0; i < p; i++ {
 			for j := 0; j < p; j++ {
@@ -43,8 +44,8 @@ func geodesicAccel(dst, x, v []float64, n, p int, beta float64) {
 			}
 		}
 	}
-	xxva := matMul(x, xva, n, p, p)
-	xvv := matMul(x, vv, n, p, p)
+	xxva := testutil.MatMul(x, xva, n, p, p)
+	xvv := testutil.MatMul(x, vv, n, p, p)
 	c := 2 * (1 - beta)
 	for i := range dst {
 		dst[i] = -xvv[i] + c*(va[i]-xxva[i])
@@ -61,26 +62,8 @@ func rk4(f *flag.Flag, x, v []float64, beta float64, steps int) ([]float64, floa
 		copy(dy[:m], y[m:])
 		geodesicAccel(dy[m:], y[:m], y[m:], n, p, beta)
 	}
-	k1, k2, k3, k4, tmp := make([]float64, 2*m), make([]float64, 2*m), make([]float64, 2*m), make([]float64, 2*m), make([]float64, 2*m)
-	h := 1 / float64(steps)
 	var vert float64
-	for range steps {
-		rhs(k1, y)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k1[i]
-		}
-		rhs(k2, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k2[i]
-		}
-		rhs(k3, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h*k3[i]
-		}
-		rhs(k4, tmp)
-		for i := range y {
-			y[i] += h / 6 * (k1[i] + 2*k2[i] + 2*k3[i] + k4[i])
-		}
+	testutil.RK4Each(y, steps, rhs, func(y []float64) {
 		for b := 0; b < f.NumBlocks(); b++ {
 			lo, hi := f.BlockRange(b)
 			for i := lo; i < hi; i++ {
@@ -93,7 +76,7 @@ func rk4(f *flag.Flag, x, v []float64, beta float64, steps int) ([]float64, floa
 				}
 			}
 		}
-	}
+	})
 	return y[:m], vert
 }
 
@@ -119,7 +102,7 @@ func TestExpODE(t *testing.T) {
 				got := make([]float64, len(x))
 				f.Exp(got, x, v)
 				at := fmt.Sprintf("%v ‖v‖ = %.3g", f, d)
-				e := diffNorm(got, want)
+				e := testutil.DiffNorm(got, want)
 				w.see(e, at)
 				wv.see(vert, at)
 				if e > 1e-11 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/flag"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
@@ -188,7 +189,7 @@ func TestOnePoint(t *testing.T) {
 	if d := f.ChordalDist(x, y); d != 0 {
 		t.Errorf("ChordalDist = %v", d)
 	}
-	if err := f.Log(v, x, y); err != nil || frob(v) != 0 {
+	if err := f.Log(v, x, y); err != nil || testutil.Frob(v) != 0 {
 		t.Errorf("Log = %v, %v", v, err)
 	}
 	if r := f.InjectivityRadius(x); !math.IsInf(r, 1) {
@@ -199,7 +200,7 @@ func TestOnePoint(t *testing.T) {
 		g[i] = rng.NormFloat64()
 	}
 	f.Proj(v, x, g)
-	if frob(v) != 0 {
+	if testutil.Frob(v) != 0 {
 		t.Errorf("Proj = %v", v)
 	}
 	f.Exp(v, x, g)
@@ -347,7 +348,7 @@ func TestConversions(t *testing.T) {
 			if e := c.f.ChordalDist(back, c.x); e > 1e-15 {
 				t.Errorf("%v: ToRotation changed the flag by %.3g", c.f, e)
 			}
-			m := matMul(transpose(r, 3, 3), got, 3, 3, 3)
+			m := testutil.MatMul(transpose(r, 3, 3), got, 3, 3, 3)
 			for i := 0; i < 3; i++ {
 				for j := 0; j < 3; j++ {
 					want := 0.0
@@ -382,11 +383,11 @@ func TestConversions(t *testing.T) {
 }
 
 func orthErr(x []float64, n int) float64 {
-	g := matMul(transpose(x, n, n), x, n, n, n)
+	g := testutil.MatMul(transpose(x, n, n), x, n, n, n)
 	for i := 0; i < n; i++ {
 		g[i*n+i]--
 	}
-	return frob(g)
+	return testutil.Frob(g)
 }
 
 // TestCheck checks CheckPoint and CheckTangent on points, tangent vectors,
@@ -398,7 +399,7 @@ func TestCheck(t *testing.T) {
 	if err := f.CheckPoint(x); err != nil {
 		t.Error(err)
 	}
-	bad := scaled(1.001, x)
+	bad := testutil.Scaled(1.001, x)
 	var ce *manifold.CheckError
 	if err := f.CheckPoint(bad); !errors.As(err, &ce) {
 		t.Errorf("CheckPoint(1.001·X) = %v", err)
@@ -407,7 +408,7 @@ func TestCheck(t *testing.T) {
 	if err := f.CheckTangent(x, v); err != nil {
 		t.Error(err)
 	}
-	if err := f.CheckTangent(x, scaled(1e300, v)); err != nil {
+	if err := f.CheckTangent(x, testutil.Scaled(1e300, v)); err != nil {
 		t.Errorf("huge tangent: %v", err)
 	}
 	// Vertical: X·Ω with Ω skew within block 1 (columns 1, 2).
@@ -421,8 +422,8 @@ func TestCheck(t *testing.T) {
 	}
 	p := make([]float64, len(x))
 	f.Proj(p, x, vert)
-	if frob(p) > 1e-15 {
-		t.Errorf("Proj of a vertical vector = %.3g", frob(p))
+	if testutil.Frob(p) > 1e-15 {
+		t.Errorf("Proj of a vertical vector = %.3g", testutil.Frob(p))
 	}
 	if err := f.CheckTangent(x, x); err == nil {
 		t.Error("CheckTangent accepts a normal vector")
@@ -450,7 +451,7 @@ func TestGradHess(t *testing.T) {
 				for j := range a {
 					a[j] = rng.NormFloat64()
 				}
-				cs[i] = matMul(a, transpose(a, n, n), n, n, n)
+				cs[i] = testutil.MatMul(a, transpose(a, n, n), n, n, n)
 			}
 			cost := func(x []float64) float64 {
 				var s float64
@@ -491,13 +492,13 @@ func TestGradHess(t *testing.T) {
 				rg, sg, hv := make([]float64, n*p), make([]float64, n*p), make([]float64, n*p)
 				f.EGradToRGrad(rg, x, eg)
 				st.EGradToRGrad(sg, x, eg)
-				if e := diffNorm(rg, sg) / frob(sg); e > 1e-13 {
+				if e := testutil.DiffNorm(rg, sg) / testutil.Frob(sg); e > 1e-13 {
 					t.Errorf("%v: flag gradient differs from the Stiefel gradient of an invariant function by %.3g", f, e)
 				}
 				f.EHessToRHess(hv, x, eg, eh, v)
 				phi := func(s float64) float64 {
 					y := make([]float64, n*p)
-					f.Exp(y, x, scaled(s, v))
+					f.Exp(y, x, testutil.Scaled(s, v))
 					return cost(y)
 				}
 				d1 := func(h float64) float64 { return (phi(h) - phi(-h)) / (2 * h) }

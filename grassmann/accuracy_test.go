@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/geodesic-go/geodesic/grassmann"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // haarMat returns a Haar-distributed n×n orthogonal matrix (row-major): the
@@ -37,20 +38,6 @@ func haarMat(rng *rand.Rand, n int) []float64 {
 	return out
 }
 
-// matMul returns the r×c product of the r×k a and the k×c b (plain loops).
-func matMul(a, b []float64, r, k, c int) []float64 {
-	out := make([]float64, r*c)
-	for i := 0; i < r; i++ {
-		for l := 0; l < k; l++ {
-			ail := a[i*k+l]
-			for j := 0; j < c; j++ {
-				out[i*c+j] += ail * b[l*c+j]
-			}
-		}
-	}
-	return out
-}
-
 // pairWithAngles returns float64 bases u, y of two p-dimensional subspaces
 // of Rⁿ with principal angles theta (len(theta) ≤ min(p, n − p); the
 // remaining angles are 0): u = Q·[I; 0]·R₁ and y = Q·Y₀·R₂, where column i
@@ -70,8 +57,8 @@ func pairWithAngles(rng *rand.Rand, n, p int, theta []float64) (u, y []float64) 
 			y0[i*p+i] = 1
 		}
 	}
-	u = matMul(matMul(q, u0, n, n, p), haarMat(rng, p), n, p, p)
-	y = matMul(matMul(q, y0, n, n, p), haarMat(rng, p), n, p, p)
+	u = testutil.MatMul(testutil.MatMul(q, u0, n, n, p), haarMat(rng, p), n, p, p)
+	y = testutil.MatMul(testutil.MatMul(q, y0, n, n, p), haarMat(rng, p), n, p, p)
 	return u, y
 }
 
@@ -118,23 +105,6 @@ func (w *worst) see(e float64, at string) {
 	if e > w.err || math.IsNaN(e) {
 		w.err, w.at = e, at
 	}
-}
-
-func frobDiff(a, b []float64) float64 {
-	var s float64
-	for i := range a {
-		d := a[i] - b[i]
-		s += d * d
-	}
-	return math.Sqrt(s)
-}
-
-func frob(a []float64) float64 {
-	var s float64
-	for _, v := range a {
-		s += v * v
-	}
-	return math.Sqrt(s)
 }
 
 // TestAnglesAccuracy checks Dist, PrincipalAngles, ChordalDist and Log
@@ -186,7 +156,7 @@ func TestAnglesAccuracy(t *testing.T) {
 				ref := newRefGeom(u, y, n, p)
 				want, sines := ref.angles()
 				at := fmt.Sprintf("Gr(%d,%d) θmax=%.3g %s", n, p, top, kind)
-				dref := frob(want)
+				dref := testutil.Frob(want)
 				wDist.see(math.Abs(g.Dist(u, y)-dref)/dref, at)
 				g.PrincipalAngles(th, u, y)
 				var ea float64
@@ -194,14 +164,14 @@ func TestAnglesAccuracy(t *testing.T) {
 					ea = max(ea, math.Abs(th[i]-want[i]))
 				}
 				wAng.see(ea/want[p-1], at)
-				cref := frob(sines)
+				cref := testutil.Frob(sines)
 				wChord.see(math.Abs(g.ChordalDist(u, y)-cref)/cref, at)
 				if err := g.Log(lg, u, y); err != nil {
 					t.Errorf("%s: Log: %v", at, err)
 					continue
 				}
 				lref := ref.log(u)
-				el := frobDiff(lg, lref) / frob(lref)
+				el := testutil.DiffNorm(lg, lref) / testutil.Frob(lref)
 				gap := math.Pi - want[p-1]
 				if p > 1 {
 					gap -= want[p-2]
@@ -259,12 +229,12 @@ func TestExpLogRoundTrip(t *testing.T) {
 				for trial := 0; trial < trials; trial++ {
 					g.RandomPoint(y, rng)
 					tangentOfKind(g, v, y, kind, rng)
-					scale(v, norm/frob(v))
+					scale(v, norm/testutil.Frob(v))
 					g.Exp(q, y, v)
 					if err := g.Log(w, y, q); err != nil {
 						t.Fatalf("Gr(%d,%d) ‖Δ‖=%.3g: Log: %v", n, p, norm, err)
 					}
-					d := frobDiff(w, v)
+					d := testutil.DiffNorm(w, v)
 					at := fmt.Sprintf("Gr(%d,%d) ‖Δ‖=%.3g %s", n, p, norm, kind)
 					wBound.see(d/(1e-12*norm+1e-15*math.Sqrt(float64(p))), at)
 					if norm >= 1e-3*math.Sqrt(float64(p)) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/grassmann"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // TestZeroAllocs checks that the hot methods (and the other non-allocating
@@ -32,13 +33,13 @@ func TestZeroAllocs(t *testing.T) {
 			g.RandomPoint(y, rng)
 			g.RandomTangent(u, y, rng)
 			g.RandomTangent(v, y, rng)
-			scale(u, 0.7/frob(u))
-			scale(v, 0.3/frob(v))
+			scale(u, 0.7/testutil.Frob(u))
+			scale(v, 0.3/testutil.Frob(v))
 			copy(big, v)
-			scale(big, 5/frob(big))
+			scale(big, 5/testutil.Frob(big))
 			g.Exp(far, y, u)
 			small := append([]float64(nil), u...)
-			scale(small, 1e-6/frob(small))
+			scale(small, 1e-6/testutil.Frob(small))
 			g.Exp(near, y, small)
 			for i := range x {
 				x[i] = rng.NormFloat64()

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/grassmann"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 var benchSink float64
@@ -24,11 +25,11 @@ func BenchmarkGrassmann(b *testing.B) {
 		g.RandomPoint(y, rng)
 		g.RandomTangent(u, y, rng)
 		g.RandomTangent(v, y, rng)
-		scale(u, 0.7/frob(u))
-		scale(v, 0.3/frob(v))
+		scale(u, 0.7/testutil.Frob(u))
+		scale(v, 0.3/testutil.Frob(v))
 		g.Exp(far, y, u)
 		small := append([]float64(nil), u...)
-		scale(small, 1e-6/frob(small))
+		scale(small, 1e-6/testutil.Frob(small))
 		g.Exp(near, y, small)
 		for i := range x {
 			x[i] = rng.NormFloat64()

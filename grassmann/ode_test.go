@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/grassmann"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // The references in this file integrate the defining differential equations
@@ -57,27 +58,7 @@ func odeRHS(dst, s odeState, n, p int) {
 
 // integrate advances s from t = 0 to 1 in steps RK4 steps.
 func integrate(s odeState, n, p, steps int) {
-	m := len(s)
-	k1, k2, k3, k4, tmp := make([]float64, m), make([]float64, m), make([]float64, m), make([]float64, m), make([]float64, m)
-	h := 1 / float64(steps)
-	for range steps {
-		odeRHS(k1, s, n, p)
-		for i := range tmp {
-			tmp[i] = s[i] + h/2*k1[i]
-		}
-		odeRHS(k2, tmp, n, p)
-		for i := range tmp {
-			tmp[i] = s[i] + h/2*k2[i]
-		}
-		odeRHS(k3, tmp, n, p)
-		for i := range tmp {
-			tmp[i] = s[i] + h*k3[i]
-		}
-		odeRHS(k4, tmp, n, p)
-		for i := range s {
-			s[i] += h / 6 * (k1[i] + 2*k2[i] + 2*k3[i] + k4[i])
-		}
-	}
+	testutil.RK4(s, steps, func(dy, y []float64) { odeRHS(dy, y, n, p) })
 }
 
 // TestExpAndTransportODE compares Exp and ParallelTransport with RK4
@@ -99,7 +80,7 @@ func TestExpAndTransportODE(t *testing.T) {
 				g.RandomPoint(x, rng)
 				g.RandomTangent(d, x, rng)
 				g.RandomTangent(xi, x, rng)
-				s := norm / frob(d)
+				s := norm / testutil.Frob(d)
 				for i := range d {
 					d[i] *= s
 				}
@@ -112,17 +93,17 @@ func TestExpAndTransportODE(t *testing.T) {
 
 				q := make([]float64, np)
 				g.Exp(q, x, d)
-				wExp.see(frobDiff(q, st[:np]), at)
+				wExp.see(testutil.DiffNorm(q, st[:np]), at)
 
 				pt := make([]float64, np)
 				g.ParallelTransport(pt, x, q, xi)
-				wPT.see(frobDiff(pt, st[2*np:])/frob(xi), at)
+				wPT.see(testutil.DiffNorm(pt, st[2*np:])/testutil.Frob(xi), at)
 
 				// Another representative q·O: the lift must be (ODE lift)·O.
 				o := haarMat(rng, p)
-				qo := matMul(q, o, n, p, p)
+				qo := testutil.MatMul(q, o, n, p, p)
 				g.ParallelTransport(pt, x, qo, xi)
-				wRot.see(frobDiff(pt, matMul(st[2*np:], o, n, p, p))/frob(xi), at)
+				wRot.see(testutil.DiffNorm(pt, testutil.MatMul(st[2*np:], o, n, p, p))/testutil.Frob(xi), at)
 			}
 		}
 	}
@@ -154,7 +135,7 @@ func TestExpOrthonormality(t *testing.T) {
 		for e := -300.0; e <= 300; e += 25 {
 			g.RandomPoint(y, rng)
 			g.RandomTangent(v, y, rng)
-			s := math.Pow(10, e) / frob(v)
+			s := math.Pow(10, e) / testutil.Frob(v)
 			for i := range v {
 				v[i] *= s
 			}
@@ -162,7 +143,7 @@ func TestExpOrthonormality(t *testing.T) {
 			worstDefect = max(worstDefect, orthDefect(z, n, p))
 			// A rank-one Δ, whose other singular values are rounding noise.
 			tangentOfKind(g, v, y, "rank1", rng)
-			s = math.Pow(10, e) / frob(v)
+			s = math.Pow(10, e) / testutil.Frob(v)
 			for i := range v {
 				v[i] *= s
 			}
@@ -177,7 +158,7 @@ func TestExpOrthonormality(t *testing.T) {
 		var walk float64
 		for k := 0; k < 10000; k++ {
 			g.RandomTangent(v, y, rng)
-			s := 0.3 / frob(v)
+			s := 0.3 / testutil.Frob(v)
 			for i := range v {
 				v[i] *= s
 			}

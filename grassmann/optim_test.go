@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/geodesic-go/geodesic/grassmann"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // TestDominantSubspace is an optimisation sanity check that needs no solver:
@@ -65,7 +66,7 @@ func TestDominantSubspace(t *testing.T) {
 		const alpha = 1.0 / 10 // 1/λ_max
 		iters := 0
 		for ; iters < 1000; iters++ {
-			ay := matMul(a, y, n, n, p)
+			ay := testutil.MatMul(a, y, n, n, p)
 			for i := range ay {
 				ay[i] = -ay[i] // ∇f(Y) = −AY
 			}

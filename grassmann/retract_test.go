@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/geodesic-go/geodesic/grassmann"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 )
 
@@ -75,7 +76,7 @@ func TestRetractions(t *testing.T) {
 			for _, kind := range []string{"random", "rank1"} {
 				g.RandomPoint(y, rng)
 				tangentOfKind(g, v, y, kind, rng)
-				s := norm / frob(v)
+				s := norm / testutil.Frob(v)
 				for i := range v {
 					v[i] *= s
 				}
@@ -86,9 +87,9 @@ func TestRetractions(t *testing.T) {
 				g.RetractPolar(r, y, v)
 				// The polar factor of Y + Δ has condition 1/σ_min(Y + Δ) = 1
 				// and Y + Δ is known to ε·‖Y + Δ‖: scale by max(1, ‖Δ‖).
-				wPolar.see(frobDiff(r, polarRef(a, n, p))/max(1, norm), at)
+				wPolar.see(testutil.DiffNorm(r, polarRef(a, n, p))/max(1, norm), at)
 				g.RetractQR(rq, y, v)
-				wQR.see(frobDiff(rq, qrRef(a, n, p))/max(1, norm), at)
+				wQR.see(testutil.DiffNorm(rq, qrRef(a, n, p))/max(1, norm), at)
 				wSpan.see(g.ChordalDist(r, rq)/max(1, norm), at)
 			}
 		}
@@ -120,7 +121,7 @@ func TestRetractHuge(t *testing.T) {
 			for _, kind := range []string{"random", "rank1"} {
 				g.RandomPoint(y, rng)
 				tangentOfKind(g, v, y, kind, rng)
-				s := math.Pow(10, e) / frob(v)
+				s := math.Pow(10, e) / testutil.Frob(v)
 				for i := range v {
 					v[i] *= s
 				}
@@ -168,11 +169,11 @@ func TestInverseRetract(t *testing.T) {
 			if err := g.InverseRetractQR(dq, u, y); err != nil {
 				t.Fatalf("%s: %v", at, err)
 			}
-			if frobDiff(d, dq) != 0 {
+			if testutil.DiffNorm(d, dq) != 0 {
 				t.Errorf("%s: InverseRetractQR differs from InverseRetractPolar", at)
 			}
 			// ‖tan θ‖ has condition ≈ 1/cos θ_max relative to the data.
-			wNorm.see(math.Abs(frob(d)-tn)/tn*math.Cos(top), at)
+			wNorm.see(math.Abs(testutil.Frob(d)-tn)/tn*math.Cos(top), at)
 			// X + Δ is rounded to ε·‖X + Δ‖, ‖Δ‖ = ‖tan θ‖ up to 1e3 here.
 			g.RetractPolar(r, u, d)
 			wSpan.see(g.ChordalDist(r, y)/max(1, tn), at)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/grassmann"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 	"github.com/geodesic-go/geodesic/sphere"
 )
@@ -72,7 +73,7 @@ func TestExactZeros(t *testing.T) {
 			f    func(dst, y, v []float64)
 		}{{"Exp", g.Exp}, {"RetractPolar", g.RetractPolar}, {"RetractQR", g.RetractQR}, {"RetractExp", g.RetractExp}} {
 			f.f(dst, y, zero)
-			if frobDiff(dst, y) != 0 {
+			if testutil.DiffNorm(dst, y) != 0 {
 				t.Errorf("Gr(%d,%d): %s(Y, 0) ≠ Y", n, p, f.name)
 			}
 		}
@@ -83,8 +84,8 @@ func TestExactZeros(t *testing.T) {
 			for i := range dst {
 				dst[i] = 1
 			}
-			if err := f.f(dst, y, yc); err != nil || frob(dst) != 0 {
-				t.Errorf("Gr(%d,%d): %s(Y, Y) = %v (‖·‖ = %g), want exactly 0", n, p, f.name, err, frob(dst))
+			if err := f.f(dst, y, yc); err != nil || testutil.Frob(dst) != 0 {
+				t.Errorf("Gr(%d,%d): %s(Y, Y) = %v (‖·‖ = %g), want exactly 0", n, p, f.name, err, testutil.Frob(dst))
 			}
 		}
 		if d := g.Dist(y, yc); d != 0 {
@@ -95,18 +96,18 @@ func TestExactZeros(t *testing.T) {
 		}
 		th := make([]float64, p)
 		g.PrincipalAngles(th, y, yc)
-		if frob(th) != 0 {
+		if testutil.Frob(th) != 0 {
 			t.Errorf("Gr(%d,%d): PrincipalAngles(Y, Y) = %v", n, p, th)
 		}
 		g.ParallelTransport(dst, y, yc, v)
-		if frobDiff(dst, v) != 0 {
+		if testutil.DiffNorm(dst, v) != 0 {
 			t.Errorf("Gr(%d,%d): ParallelTransport(Y, Y, v) ≠ v", n, p)
 		}
 		if g.Norm(y, zero) != 0 || g.Inner(y, zero, zero) != 0 {
 			t.Errorf("Gr(%d,%d): Norm or Inner of 0 is not 0", n, p)
 		}
 		// Another basis of the same subspace: distances of order ε.
-		yo := matMul(y, haarMat(rng, p), n, p, p)
+		yo := testutil.MatMul(y, haarMat(rng, p), n, p, p)
 		if d := g.Dist(y, yo); !(d < 1e-14) {
 			t.Errorf("Gr(%d,%d): Dist(Y, Y·O) = %g, want < 1e-14", n, p, d)
 		}
@@ -156,14 +157,14 @@ func TestCutLocus(t *testing.T) {
 		g.RandomTangent(v, x, rng)
 		g.ParallelTransport(a, x, y, v)
 		g.TransportProjection(b, x, y, v)
-		if frobDiff(a, b) != 0 {
+		if testutil.DiffNorm(a, b) != 0 {
 			t.Errorf("Gr(%d,%d): ParallelTransport at the cut locus is not the projection", n, p)
 		}
 		// Just inside: the largest angle π/2 − 1e-12 is not the cut locus.
 		u2, y2 := pairWithAngles(rng, n, p, anglesFor(rng, min(p, n-p), math.Pi/2-1e-12, "single"))
 		if err := g.Log(dst, u2, y2); err != nil {
 			t.Errorf("Gr(%d,%d): Log at θ = π/2 − 1e-12 returned %v", n, p, err)
-		} else if d := frob(dst); math.Abs(d-(math.Pi/2-1e-12)) > 1e-10 {
+		} else if d := testutil.Frob(dst); math.Abs(d-(math.Pi/2-1e-12)) > 1e-10 {
 			t.Errorf("Gr(%d,%d): ‖Log‖ at θ = π/2 − 1e-12 is %.17g", n, p, d)
 		}
 	}
@@ -201,13 +202,13 @@ func TestOnePoint(t *testing.T) {
 			dst[i] = 1
 		}
 		f()
-		if frob(dst) != 0 {
+		if testutil.Frob(dst) != 0 {
 			t.Errorf("Gr(3, 3): %s is not exactly 0", name)
 		}
 	}
 	for name, f := range map[string]func(dst, y, v []float64){"Exp": g.Exp, "RetractPolar": g.RetractPolar, "RetractQR": g.RetractQR} {
 		f(dst, x, v)
-		if frobDiff(dst, x) != 0 {
+		if testutil.DiffNorm(dst, x) != 0 {
 			t.Errorf("Gr(3, 3): %s(Y, ·) ≠ Y", name)
 		}
 	}
@@ -242,12 +243,12 @@ func TestLinesMatchSphere(t *testing.T) {
 			if err := s.Log(b, x, ym); err != nil {
 				t.Fatal(err)
 			}
-			if e := frobDiff(a, b); e > 1e-14 {
+			if e := testutil.DiffNorm(a, b); e > 1e-14 {
 				t.Errorf("n=%d: Gr Log differs from the sphere's by %.3g", n, e)
 			}
 			g.Exp(a, x, b)
 			s.Exp(ym, x, b)
-			if e := frobDiff(a, ym); e > 1e-15*4 {
+			if e := testutil.DiffNorm(a, ym); e > 1e-15*4 {
 				t.Errorf("n=%d: Gr Exp differs from the sphere's by %.3g", n, e)
 			}
 		}
@@ -267,13 +268,13 @@ func TestRepresentatives(t *testing.T) {
 		x, y, v, a, b := make([]float64, np), make([]float64, np), make([]float64, np), make([]float64, np), make([]float64, np)
 		g.RandomPoint(x, rng)
 		g.RandomTangent(v, x, rng)
-		s := 0.8 / frob(v)
+		s := 0.8 / testutil.Frob(v)
 		for i := range v {
 			v[i] *= s
 		}
 		g.Exp(y, x, v)
 		o := haarMat(rng, p)
-		xo, yo, vo := matMul(x, o, n, p, p), matMul(y, o, n, p, p), matMul(v, o, n, p, p)
+		xo, yo, vo := testutil.MatMul(x, o, n, p, p), testutil.MatMul(y, o, n, p, p), testutil.MatMul(v, o, n, p, p)
 		if d1, d2 := g.Dist(x, y), g.Dist(xo, yo); math.Abs(d1-d2) > 1e-14 {
 			t.Errorf("Gr(%d,%d): Dist depends on the bases: %.17g vs %.17g", n, p, d1, d2)
 		}
@@ -282,14 +283,14 @@ func TestRepresentatives(t *testing.T) {
 		}
 		_ = g.Log(a, x, y)
 		_ = g.Log(b, x, yo)
-		if e := frobDiff(a, b); e > 1e-14 {
+		if e := testutil.DiffNorm(a, b); e > 1e-14 {
 			t.Errorf("Gr(%d,%d): Log_X(Y·O) ≠ Log_X(Y): %.3g", n, p, e)
 		}
-		if e := frobDiff(a, v); e > 1e-13 {
+		if e := testutil.DiffNorm(a, v); e > 1e-13 {
 			t.Errorf("Gr(%d,%d): Log_X(Exp_X v) ≠ v: %.3g", n, p, e)
 		}
 		_ = g.Log(b, xo, y)
-		if e := frobDiff(b, matMul(a, o, n, p, p)); e > 1e-14 {
+		if e := testutil.DiffNorm(b, testutil.MatMul(a, o, n, p, p)); e > 1e-14 {
 			t.Errorf("Gr(%d,%d): Log_{X·O}(Y) ≠ Log_X(Y)·O: %.3g", n, p, e)
 		}
 		gr := make([]float64, np)
@@ -297,8 +298,8 @@ func TestRepresentatives(t *testing.T) {
 			gr[i] = rng.NormFloat64()
 		}
 		g.EGradToRGrad(a, x, gr)
-		g.EGradToRGrad(b, xo, matMul(gr, o, n, p, p))
-		if e := frobDiff(b, matMul(a, o, n, p, p)); e > 1e-14 {
+		g.EGradToRGrad(b, xo, testutil.MatMul(gr, o, n, p, p))
+		if e := testutil.DiffNorm(b, testutil.MatMul(a, o, n, p, p)); e > 1e-14 {
 			t.Errorf("Gr(%d,%d): EGradToRGrad does not rotate with the basis: %.3g", n, p, e)
 		}
 		for _, r := range []struct {
@@ -339,15 +340,15 @@ func TestProject(t *testing.T) {
 			}
 		}
 	}
-	if e := frobDiff(matMul(y, yx, 6, 3, 3), x); e > 1e-14*frob(x) {
+	if e := testutil.DiffNorm(testutil.MatMul(y, yx, 6, 3, 3), x); e > 1e-14*testutil.Frob(x) {
 		t.Errorf("Project: span changed by %.3g", e)
 	}
 	// The polar factor is the nearest orthonormal matrix: no other basis of
 	// the same subspace, nor a nearby basis, is closer to X.
-	dp := frobDiff(y, x)
+	dp := testutil.DiffNorm(y, x)
 	for k := 0; k < 20; k++ {
-		z := matMul(y, haarMat(rng, 3), 6, 3, 3)
-		if frobDiff(z, x) < dp-1e-14 {
+		z := testutil.MatMul(y, haarMat(rng, 3), 6, 3, 3)
+		if testutil.DiffNorm(z, x) < dp-1e-14 {
 			t.Errorf("Project: a rotated basis is nearer to X than the polar factor")
 		}
 	}
@@ -429,7 +430,7 @@ func TestEHessToRHess(t *testing.T) {
 			}
 		}
 		f := func(y []float64) float64 {
-			ay := matMul(a, y, n, n, p)
+			ay := testutil.MatMul(a, y, n, n, p)
 			var s float64
 			for i := range y {
 				s += y[i] * ay[i]
@@ -440,11 +441,11 @@ func TestEHessToRHess(t *testing.T) {
 		g.RandomPoint(y, rng)
 		g.RandomTangent(u, y, rng)
 		g.RandomTangent(v, y, rng)
-		eg := matMul(a, y, n, n, p)
+		eg := testutil.MatMul(a, y, n, n, p)
 		g.EGradToRGrad(gr, y, eg)
-		g.EHessToRHess(hu, y, eg, matMul(a, u, n, n, p), u)
-		g.EHessToRHess(hv, y, eg, matMul(a, v, n, n, p), v)
-		if d := math.Abs(g.Inner(y, hu, v) - g.Inner(y, u, hv)); d > 1e-13*(frob(hu)+frob(hv)) {
+		g.EHessToRHess(hu, y, eg, testutil.MatMul(a, u, n, n, p), u)
+		g.EHessToRHess(hv, y, eg, testutil.MatMul(a, v, n, n, p), v)
+		if d := math.Abs(g.Inner(y, hu, v) - g.Inner(y, u, hv)); d > 1e-13*(testutil.Frob(hu)+testutil.Frob(hv)) {
 			t.Errorf("Gr(%d,%d): ⟨H u, v⟩ − ⟨u, H v⟩ = %.3g", n, p, d)
 		}
 		f0, gv, hvv := f(y), g.Inner(y, gr, v), g.Inner(y, hv, v)

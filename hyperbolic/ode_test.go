@@ -2,36 +2,12 @@ package hyperbolic
 
 import (
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 
 	"math"
 	"math/rand/v2"
 	"testing"
 )
-
-// rk4 integrates y' = f(y) from 0 to 1 in steps equal steps.
-func rk4(y []float64, steps int, f func(dy, y []float64)) {
-	n := len(y)
-	k1, k2, k3, k4, tmp := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	h := 1 / float64(steps)
-	for s := 0; s < steps; s++ {
-		f(k1, y)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k1[i]
-		}
-		f(k2, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k2[i]
-		}
-		f(k3, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h*k3[i]
-		}
-		f(k4, tmp)
-		for i := range y {
-			y[i] += h / 6 * (k1[i] + 2*k2[i] + 2*k3[i] + k4[i])
-		}
-	}
-}
 
 // mink is the Minkowski form, evaluated plainly (the ODE tests stay near
 // the origin).
@@ -85,7 +61,7 @@ func TestLorentzODE(t *testing.T) {
 				l.RandomTangent(w, x, rng)
 				scaleTo(u, (0.2+2*rng.Float64())/l.Norm(x, u)/math.Sqrt(c))
 				y := append(append(append([]float64{}, x...), u...), w...)
-				rk4(y, 4000, func(dy, y []float64) {
+				testutil.RK4(y, 4000, func(dy, y []float64) {
 					g, gd, v := y[:m], y[m:2*m], y[2*m:]
 					s, k := c*mink(gd, gd), c*mink(gd, v)
 					copy(dy[:m], gd)
@@ -126,7 +102,7 @@ func conformalODE(x, u, w []float64, gradPhi func(g, x []float64)) (pos, vec []f
 	n := len(x)
 	y := append(append(append([]float64{}, x...), u...), w...)
 	gp := make([]float64, n)
-	rk4(y, 4000, func(dy, y []float64) {
+	testutil.RK4(y, 4000, func(dy, y []float64) {
 		g, gd, v := y[:n], y[n:2*n], y[2*n:]
 		gradPhi(gp, g)
 		var pg, pv, gg, gv float64

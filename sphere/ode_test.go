@@ -5,32 +5,9 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"testing"
-)
 
-// rk4 integrates y' = f(y) from 0 to 1 in steps equal steps.
-func rk4(y []float64, steps int, f func(dy, y []float64)) {
-	n := len(y)
-	k1, k2, k3, k4, tmp := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	h := 1 / float64(steps)
-	for s := 0; s < steps; s++ {
-		f(k1, y)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k1[i]
-		}
-		f(k2, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k2[i]
-		}
-		f(k3, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h*k3[i]
-		}
-		f(k4, tmp)
-		for i := range y {
-			y[i] += h / 6 * (k1[i] + 2*k2[i] + 2*k3[i] + k4[i])
-		}
-	}
-}
+	"github.com/geodesic-go/geodesic/internal/testutil"
+)
 
 func dot(a, b []float64) float64 {
 	var s float64
@@ -65,7 +42,7 @@ func TestExpODE(t *testing.T) {
 				v[i] *= scale / math.Sqrt(float64(n))
 			}
 			y := append(append([]float64{}, p...), v...)
-			rk4(y, 4000, func(dy, y []float64) {
+			testutil.RK4(y, 4000, func(dy, y []float64) {
 				x, xd := y[:n], y[n:]
 				sp := dot(xd, xd)
 				copy(dy[:n], xd)
@@ -105,7 +82,7 @@ func TestParallelTransportODE(t *testing.T) {
 			q := make([]float64, n)
 			s.Exp(q, p, u)
 			y := append(append(append([]float64{}, p...), u...), v...)
-			rk4(y, 4000, func(dy, y []float64) {
+			testutil.RK4(y, 4000, func(dy, y []float64) {
 				x, xd, w := y[:n], y[n:2*n], y[2*n:]
 				sp := dot(xd, xd)
 				c := dot(xd, w)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
@@ -64,7 +65,7 @@ func TestLogContract(t *testing.T) {
 						}
 						q2 := make([]float64, n*p)
 						m.Exp(q2, x, w)
-						e := diffNorm(q2, q)
+						e := testutil.DiffNorm(q2, q)
 						all.worstEndpoint = math.Max(all.worstEndpoint, e)
 						if e > 1e-12 {
 							t.Errorf("%v %dx%d ‖v‖ = %.3g·R (kind %d): ‖Exp(Log q) − q‖ = %.3g > 1e-12", met, n, p, f, kind, e)
@@ -127,7 +128,7 @@ func TestLogBeyond(t *testing.T) {
 					ok++
 					q2 := make([]float64, n*p)
 					m.Exp(q2, x, w)
-					if e := diffNorm(q2, q); !(e <= 1e-11) {
+					if e := testutil.DiffNorm(q2, q); !(e <= 1e-11) {
 						t.Errorf("%v %dx%d: Log returned nil but ‖Exp(Log q) − q‖ = %.3g", met, n, p, e)
 					}
 				case errors.Is(err, manifold.ErrNotConverged):
@@ -179,7 +180,7 @@ func TestLogRadiusSweep(t *testing.T) {
 					m.Exp(q, x, v)
 					w := make([]float64, n*p)
 					total++
-					if m.Log(w, x, q) == nil && diffNorm(w, v) <= 1e-9*frob(v) {
+					if m.Log(w, x, q) == nil && testutil.DiffNorm(w, v) <= 1e-9*testutil.Frob(v) {
 						good++
 					}
 				}

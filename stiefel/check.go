@@ -15,15 +15,7 @@ func (s *Stiefel) CheckPoint(x []float64) error {
 	if !linalg.AllFinite(x) {
 		return &manifold.CheckError{Manifold: "stiefel", What: "point has a non-finite entry", Residual: math.Inf(1), Tolerance: s.tol}
 	}
-	p := s.p
-	ar := linalg.NewArena(p * p)
-	defer ar.Release()
-	g := ar.Take(p * p)
-	linalg.MulAtB(g, x, x, p, s.n, p)
-	for i := range p {
-		g[i*p+i] -= 1
-	}
-	res := math.Sqrt(frob2(g))
+	res := linalg.OrthResidual(x, s.n, s.p)
 	if !(res <= s.tol) {
 		return &manifold.CheckError{Manifold: "stiefel", What: "columns are not orthonormal (‖XᵀX − I‖_F)", Residual: res, Tolerance: s.tol}
 	}
@@ -51,14 +43,14 @@ func (s *Stiefel) CheckTangent(x, v []float64) error {
 	linalg.SymPart(w, w, p)
 	var vv float64
 	if m == 1 {
-		vv = frob2(v)
+		vv = linalg.SumSq(v)
 	} else {
 		for _, t := range v {
 			t *= k
 			vv += t * t
 		}
 	}
-	res := math.Sqrt(frob2(w)) / math.Max(k, math.Sqrt(vv))
+	res := math.Sqrt(linalg.SumSq(w)) / math.Max(k, math.Sqrt(vv))
 	if !(res <= s.tol) {
 		return &manifold.CheckError{Manifold: "stiefel", What: "vector is not tangent (‖sym(XᵀΔ)‖_F/max(1, ‖Δ‖_F))", Residual: res, Tolerance: s.tol}
 	}

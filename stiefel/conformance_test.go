@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 	"github.com/geodesic-go/geodesic/manifold/manifoldtest"
 	"github.com/geodesic-go/geodesic/stiefel"
@@ -58,7 +59,7 @@ func TestConformance(t *testing.T) {
 						NearCutLocus: func(dst, x []float64, rng *rand.Rand) {
 							v := make([]float64, len(x))
 							m.RandomTangent(v, x, rng)
-							m.Exp(dst, x, scale(math.Pi/m.Norm(x, v), v))
+							m.Exp(dst, x, testutil.Scaled(math.Pi/m.Norm(x, v), v))
 						},
 					}
 					if n > 100 {

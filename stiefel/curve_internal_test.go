@@ -57,7 +57,7 @@ func TestCurveBound(t *testing.T) {
 				ea := make([]float64, p*p)
 				linalg.Expm(ea, ta, p)
 				e1 := make([]float64, k*p)
-				getBlock(e1, e, k, 0, 0, k, p)
+				linalg.GetBlock(e1, e, k, 0, 0, k, p)
 				z := make([]float64, k*p)
 				linalg.Mul(z, e1, ea, k, p, p)
 				out := make([]float64, n*p)

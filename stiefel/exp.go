@@ -1,10 +1,6 @@
 package stiefel
 
-import (
-	"math"
-
-	"github.com/geodesic-go/geodesic/internal/linalg"
-)
+import "github.com/geodesic-go/geodesic/internal/linalg"
 
 // Exp writes the exponential map of the configured metric, the point at
 // time 1 of the geodesic leaving X with velocity Δ. For the metric g_β it
@@ -63,33 +59,16 @@ func (s *Stiefel) Exp(dst, x, v []float64) {
 		s.reorth(dst, y)
 		return
 	}
-	ar := linalg.NewArena(n*p + p*p)
+	ar := linalg.NewArena(n * p)
 	defer ar.Release()
 	y := ar.Take(n * p)
-	g := ar.Take(p * p)
 	s.expFast(y, x, v)
-	if !(orthResidual(g, y, n, p) <= 1e-8) {
+	if !(linalg.OrthResidual(y, n, p) <= 1e-8) {
 		// Only for huge Δ whose normal part is rank deficient: redo with a
 		// basis Q exactly orthogonal to X.
 		s.expRobust(y, x, v)
 	}
 	s.reorth(dst, y)
-}
-
-// orthResidual writes YᵀY into g and returns ‖YᵀY − I‖_F.
-func orthResidual(g, y []float64, n, p int) float64 {
-	linalg.MulAtB(g, y, y, p, n, p)
-	var r float64
-	for i := range p {
-		for j := range p {
-			d := g[i*p+j]
-			if i == j {
-				d--
-			}
-			r += d * d
-		}
-	}
-	return math.Sqrt(r)
 }
 
 // expFast writes Exp_X(Δ) for p < n, before re-orthonormalisation, with Q
@@ -99,25 +78,20 @@ func orthResidual(g, y []float64, n, p int) float64 {
 // unless ‖Δ‖ is huge, which the caller detects from ‖YᵀY − I‖.
 func (s *Stiefel) expFast(y, x, v []float64) {
 	n, p := s.n, s.p
-	m := 2 * p
-	ar := linalg.NewArena(2*n*p + 3*p*p + 2*m*m + 2*m*p)
+	ar := linalg.NewArena(2*n*p + 4*p*p)
 	defer ar.Release()
 	a := ar.Take(p * p)
 	r := ar.Take(p * p)
-	t := ar.Take(p * p)
 	k := ar.Take(n * p)
 	q := ar.Take(n * p)
-	om := ar.Take(m * m)
-	e := ar.Take(m * m)
-	c := ar.Take(m * p)
-	c2 := ar.Take(m * p)
+	c := ar.Take(2 * p * p)
 
 	linalg.MulAtB(a, x, v, p, n, p)
 	copy(k, v)
 	linalg.Gemm(false, false, n, p, p, -1, x, a, 1, k) // K = Δ − X(XᵀΔ)
 	linalg.SkewPart(a, a, p)
 	linalg.QR(q, r, k, n, p)
-	s.expReduced(c, e, om, c2, t, a, r, p, p)
+	linalg.StiefelExpReduced(c, a, r, s.beta, p, p)
 	// Y = X·C_top + Q·C_bottom.
 	linalg.Mul(y, x, c[:p*p], n, p, p)
 	linalg.Gemm(false, false, n, p, p, 1, q, c[p*p:], 1, y)
@@ -131,67 +105,18 @@ func (s *Stiefel) expRobust(y, x, v []float64) {
 	n, p := s.n, s.p
 	r := min(p, n-p)
 	k := p + r
-	ar := linalg.NewArena(n*p + 2*n*k + n*r + 2*p*p + r*p + 2*k*k + 2*k*p)
+	ar := linalg.NewArena(p*p + r*p + n*r + k*p)
 	defer ar.Release()
 	a := ar.Take(p * p)
-	t := ar.Take(p * p)
 	b := ar.Take(r * p)
-	kk := ar.Take(n * p)
-	xk := ar.Take(n * k)
-	qf := ar.Take(n * k)
 	q2 := ar.Take(n * r)
-	om := ar.Take(k * k)
-	e := ar.Take(k * k)
 	c := ar.Take(k * p)
-	c2 := ar.Take(k * p)
 
-	linalg.MulAtB(a, x, v, p, n, p)
-	copy(kk, v)
-	linalg.Gemm(false, false, n, p, p, -1, x, a, 1, kk)
+	linalg.StiefelReduce(a, q2, b, x, v, n, p)
 	linalg.SkewPart(a, a, p)
-	for i := range n {
-		copy(xk[i*k:i*k+p], x[i*p:(i+1)*p])
-		copy(xk[i*k+p:(i+1)*k], kk[i*p:i*p+r])
-	}
-	linalg.QR(qf, nil, xk, n, k)
-	getBlock(q2, qf, k, 0, p, n, r)
-	linalg.MulAtB(b, q2, kk, r, n, p)
-	s.expReduced(c, e, om, c2, t, a, b, p, r)
+	linalg.StiefelExpReduced(c, a, b, s.beta, p, r)
 	linalg.Mul(y, x, c[:p*p], n, p, p)
 	linalg.Gemm(false, false, n, p, r, 1, q2, c[p*p:], 1, y)
-}
-
-// expReduced writes into c ((p+r)×p) the reduced geodesic endpoint
-//
-//	C = expm([[2βA, −Bᵀ], [B, 0]])·[I; 0]·expm((1 − 2β)A)
-//
-// for the skew p×p matrix a and the r×p matrix b, using the workspaces
-// e, om ((p+r)×(p+r)), c2 ((p+r)×p) and t (p×p).
-func (s *Stiefel) expReduced(c, e, om, c2, t, a, b []float64, p, r int) {
-	k := p + r
-	clear(om)
-	for i := range p {
-		for j := range p {
-			om[i*k+j] = 2 * s.beta * a[i*p+j]
-		}
-	}
-	for i := range r {
-		for j := range p {
-			om[(p+i)*k+j] = b[i*p+j]
-			om[j*k+p+i] = -b[i*p+j]
-		}
-	}
-	linalg.ExpSkew(e, om, k)
-	getBlock(c, e, k, 0, 0, k, p)
-	if s.beta == 0.5 {
-		return
-	}
-	for i := range a {
-		om[i] = (1 - 2*s.beta) * a[i]
-	}
-	linalg.ExpSkew(t, om[:p*p], p)
-	copy(c2, c)
-	linalg.Mul(c, c2, t, k, p, p)
 }
 
 // reorth writes y(3I − yᵀy)/2 into dst: one Newton–Schulz step towards the

@@ -1,33 +1,14 @@
 package stiefel_test
 
 import (
-	"math"
 	"math/rand/v2"
 
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
 
 func newRand(a uint64) *rand.Rand { return rand.New(rand.NewPCG(a, 0x5713f)) }
-
-func diffNorm(a, b []float64) float64 {
-	var s float64
-	for i := range a {
-		d := a[i] - b[i]
-		s += d * d
-	}
-	return math.Sqrt(s)
-}
-
-func frob(a []float64) float64 { return diffNorm(a, make([]float64, len(a))) }
-
-func scale(a float64, x []float64) []float64 {
-	y := make([]float64, len(x))
-	for i := range x {
-		y[i] = a * x[i]
-	}
-	return y
-}
 
 // orthErr returns ‖XᵀX − I‖_F.
 func orthErr(x []float64, n, p int) float64 {
@@ -36,7 +17,7 @@ func orthErr(x []float64, n, p int) float64 {
 	for i := range p {
 		g[i*p+i]--
 	}
-	return frob(g)
+	return testutil.Frob(g)
 }
 
 // direction kinds for tangent vectors.
@@ -60,7 +41,7 @@ func tangentOf(m *stiefel.Stiefel, x []float64, kind int, d float64, rng *rand.R
 	for i := range v {
 		nor[i] = v[i] - rot[i]
 	}
-	if p == n || frob(nor) < 1e-8*frob(v) {
+	if p == n || testutil.Frob(nor) < 1e-8*testutil.Frob(v) {
 		kind = dirRotation // no normal space (p = n): the rounding noise is not a direction
 	}
 	if p == 1 {
@@ -83,5 +64,5 @@ func tangentOf(m *stiefel.Stiefel, x []float64, kind int, d float64, rng *rand.R
 	if !(nv > 0) {
 		return tangentOf(m, x, dirRandom, d, rng)
 	}
-	return scale(d/nv, v)
+	return testutil.Scaled(d/nv, v)
 }

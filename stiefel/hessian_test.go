@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
 
@@ -71,9 +72,9 @@ func secondDiff(m *stiefel.Stiefel, f *cost, x, v []float64) float64 {
 	n, p := m.Shape()
 	d2 := func(h float64) float64 {
 		y := make([]float64, n*p)
-		m.Exp(y, x, scale(h, v))
+		m.Exp(y, x, testutil.Scaled(h, v))
 		fp := f.value(y)
-		m.Exp(y, x, scale(-h, v))
+		m.Exp(y, x, testutil.Scaled(-h, v))
 		fm := f.value(y)
 		return (fp - 2*f.value(x) + fm) / (h * h)
 	}
@@ -150,7 +151,7 @@ func TestHessianByHand(t *testing.T) {
 		}
 		got := make([]float64, n*p)
 		m.EHessToRHess(got, x, x, make([]float64, n*p), d)
-		if e := diffNorm(got, want); e > 1e-14*float64(n*p) {
+		if e := testutil.DiffNorm(got, want); e > 1e-14*float64(n*p) {
 			t.Errorf("β=%g: Hess = %v, want %v (error %.3g)", beta, got, want, e)
 		}
 	}
@@ -180,7 +181,7 @@ func TestGradientByHand(t *testing.T) {
 	}
 	got := make([]float64, n*p)
 	e.EGradToRGrad(got, x, g)
-	if d := diffNorm(got, want); d > 1e-14 {
+	if d := testutil.DiffNorm(got, want); d > 1e-14 {
 		t.Errorf("Euclidean: error %.3g", d)
 	}
 	c := stiefel.New(n, p, stiefel.WithMetric(stiefel.Canonical))
@@ -191,7 +192,7 @@ func TestGradientByHand(t *testing.T) {
 		want[i] = g[i] - want[i]
 	}
 	c.EGradToRGrad(got, x, g)
-	if d := diffNorm(got, want); d > 1e-14 {
+	if d := testutil.DiffNorm(got, want); d > 1e-14 {
 		t.Errorf("canonical: error %.3g", d)
 	}
 	f := stiefel.New(n, p, stiefel.WithMetric(stiefel.Family(0.3)))

@@ -50,7 +50,7 @@ func (s *Stiefel) InverseRetract(dst, x, y []float64) error {
 // Special case: InverseRetractQR(X, X) = 0 exactly (bitwise-equal inputs).
 func (s *Stiefel) InverseRetractQR(dst, x, y []float64) error {
 	s.check3(dst, x, y)
-	if sameBits(x, y) {
+	if linalg.SameBits(x, y) {
 		clear(dst)
 		return nil
 	}
@@ -149,7 +149,7 @@ func (s *Stiefel) invQRFactor(r, m, lu, x, y []float64) error {
 // Special case: InverseRetractPolar(X, X) = 0 exactly (bitwise-equal inputs).
 func (s *Stiefel) InverseRetractPolar(dst, x, y []float64) error {
 	s.check3(dst, x, y)
-	if sameBits(x, y) {
+	if linalg.SameBits(x, y) {
 		clear(dst)
 		return nil
 	}
@@ -198,23 +198,8 @@ func (s *Stiefel) invPolarFactor(sm, m, w, x, y []float64) error {
 	}
 	// Positive definiteness by a Cholesky attempt (in mt).
 	copy(mt, sm)
-	for j := range p {
-		dj := mt[j*p+j]
-		for t := range j {
-			dj -= mt[j*p+t] * mt[j*p+t]
-		}
-		if !(dj > 0) {
-			return errNotInPolarImage
-		}
-		dj = math.Sqrt(dj)
-		mt[j*p+j] = dj
-		for i := j + 1; i < p; i++ {
-			t := mt[i*p+j]
-			for l := range j {
-				t -= mt[i*p+l] * mt[j*p+l]
-			}
-			mt[i*p+j] = t / dj
-		}
+	if !linalg.CholeskyInPlace(mt, p) {
+		return errNotInPolarImage
 	}
 	return nil
 }

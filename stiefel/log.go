@@ -73,7 +73,7 @@ func (s *Stiefel) Log(dst, x, y []float64) error {
 		linalg.FillNaN(dst)
 		return nil
 	}
-	if sameBits(x, y) {
+	if linalg.SameBits(x, y) {
 		clear(dst)
 		return nil
 	}
@@ -119,13 +119,13 @@ func (s *Stiefel) Dist(x, y []float64) float64 {
 	if !linalg.AllFinite(x) || !linalg.AllFinite(y) {
 		return math.NaN()
 	}
-	if sameBits(x, y) {
+	if linalg.SameBits(x, y) {
 		return 0
 	}
 	if s.p == s.n {
 		return s.distSquare(x, y)
 	}
-	if !firstLess(x, y) {
+	if !linalg.LexLess(x, y) {
 		x, y = y, x // a fixed order makes Dist exactly symmetric
 	}
 	d1, err := s.logCore(nil, x, y)
@@ -134,16 +134,6 @@ func (s *Stiefel) Dist(x, y []float64) float64 {
 	}
 	d2, _ := s.logCore(nil, y, x)
 	return math.Min(d1, d2)
-}
-
-// firstLess reports whether a precedes b at their first differing entry.
-func firstLess(a, b []float64) bool {
-	for i, v := range a {
-		if v != b[i] {
-			return v < b[i]
-		}
-	}
-	return false
 }
 
 // logSquare is Log for p = n.
@@ -155,7 +145,7 @@ func (s *Stiefel) logSquare(dst, x, y []float64) error {
 	l := ar.Take(n * n)
 	d := ar.Take(n * n)
 	linalg.MulAtB(m, x, y, n, n, n)
-	if detSign(m, l, n) < 0 {
+	if linalg.DetSign(m, l, n) < 0 {
 		return errOtherComponent
 	}
 	if err := linalg.LogOrth(l, m, n); err != nil {
@@ -183,7 +173,7 @@ func (s *Stiefel) distSquare(x, y []float64) float64 {
 		if err := linalg.LogOrth(t, m, n); err != nil {
 			return math.NaN()
 		}
-		return math.Sqrt(s.beta * frob2(t))
+		return math.Sqrt(s.beta * linalg.SumSq(t))
 	}
 	var sum float64
 	neg := 0

@@ -37,16 +37,14 @@ type logSolver struct {
 	k       int
 	tol     float64
 
-	q2, y0, w0              []float64
-	v, lu, l, ref, bestL    []float64
-	om, e                   []float64
-	a, ea, es, b, zc, c2    []float64
-	wk                      []float64
-	xv, gx, f, xPrev, fPrev []float64
-	best, dX, dF            []float64
-	gram, rhs, gam          []float64
-	xStart                  []float64 // initial point of a second attempt
-	savedL                  []float64 // logarithm of the first attempt's solution
+	q2, y0, w0           []float64
+	v, lu, l, ref, bestL []float64
+	a, ea, es, b, zc     []float64
+	wk                   []float64
+	xv, f, best          []float64
+	xStart               []float64 // initial point of a second attempt
+	savedL               []float64 // logarithm of the first attempt's solution
+	aa                   linalg.Anderson
 
 	// per run
 	beta    float64
@@ -85,8 +83,8 @@ func (s *Stiefel) logCore(dst, x, y []float64) (float64, error) {
 			// with the branch reference [[2βA_c, −B_cᵀ], [B_c, 0]].
 			da, ds := p*(p-1)/2, r*(r-1)/2
 			copy(ls.xStart[da:da+ds], ls.xv[:ds])
-			getBlock(ls.ea, ls.l, k, 0, 0, p, p)
-			packSkew(ls.xStart[:da], ls.ea, p)
+			linalg.GetBlock(ls.ea, ls.l, k, 0, 0, p, p)
+			linalg.PackSkew(ls.xStart[:da], ls.ea, p)
 			copy(ls.ref, ls.l)
 			for i := range p {
 				for j := range p {
@@ -111,13 +109,13 @@ func (s *Stiefel) logCore(dst, x, y []float64) (float64, error) {
 	_ = length
 	// A = L₁₁/(2β), B = L₂₁; verify Exp_X(Δ) = Y in the reduced space.
 	a, b := ls.a, ls.b
-	getBlock(a, ls.l, k, 0, 0, p, p)
+	linalg.GetBlock(a, ls.l, k, 0, 0, p, p)
 	for i := range a {
 		a[i] /= 2 * beta
 	}
 	linalg.SkewPart(a, a, p)
-	getBlock(b, ls.l, k, p, 0, r, p)
-	s.expReduced(ls.zc, ls.e, ls.om, ls.c2, ls.ea, a, b, p, r)
+	linalg.GetBlock(b, ls.l, k, p, 0, r, p)
+	linalg.StiefelExpReduced(ls.zc, a, b, s.beta, p, r)
 	var ev float64
 	for i := range ls.zc {
 		d := ls.zc[i] - ls.y0[i]
@@ -127,7 +125,7 @@ func (s *Stiefel) logCore(dst, x, y []float64) (float64, error) {
 	if !(ev <= math.Max(1e-11, 100*s.logTol)) {
 		return bound, &logNotConverged{iter: it, residual: ev, bound: bound}
 	}
-	length = math.Sqrt(beta*frob2(a) + frob2(b))
+	length = math.Sqrt(beta*linalg.SumSq(a) + linalg.SumSq(b))
 	if dst != nil {
 		delta := ls.wk[:n*p]
 		linalg.Mul(delta, x, a, n, p, p)
@@ -142,40 +140,25 @@ func logWorkSize(n, p int) int {
 	r := min(p, n-p)
 	k := p + r
 	dimMax := p*(p-1)/2 + r*(r-1)/2
-	mAA := min(andersonDepth, dimMax)
-	return n*p + 3*n*k + n*r + 2*p*p + r*p + 2*k*p + 12*k*k + 4*r*r + r +
-		(7+2*mAA)*dimMax + mAA*mAA + 2*mAA + k*k
+	return n*r + n*k + 2*k*p + k*r + 6*k*k + 2*p*p + 4*r*r + r + r*p +
+		4*dimMax + linalg.AndersonWorkSize(dimMax, andersonDepth)
 }
 
 // newLogSolver reduces the problem Log_X(Y), p < n, to St(k, p), k = p + r,
 // r = min(p, n − p): Y = X·M + Q₂·N with [X Q₂] orthonormal, where the
 // Householder QR of [X K] (K = Y − XM, first r columns when n < 2p) gives
-// Q₂ exactly orthogonal to span(X) even when K is rank deficient. It also
-// computes the initial completion W₀. All workspace comes from ar.
+// Q₂ exactly orthogonal to span(X) even when K is rank deficient
+// (linalg.StiefelReduce). It also computes the initial completion W₀. All
+// workspace comes from ar.
 func (s *Stiefel) newLogSolver(ar *linalg.Arena, x, y []float64) logSolver {
 	n, p := s.n, s.p
 	r := min(p, n-p)
 	k := p + r
 	dimMax := p*(p-1)/2 + r*(r-1)/2
-	mAA := min(andersonDepth, dimMax)
 	ls := logSolver{s: s, n: n, p: p, r: r, k: k, tol: s.logTol}
-	mm := ar.Take(p * p)
-	kk := ar.Take(n * p)
-	xk := ar.Take(n * k)
-	qf := ar.Take(n * k)
 	ls.q2 = ar.Take(n * r)
 	ls.y0 = ar.Take(k * p)
-	linalg.MulAtB(mm, x, y, p, n, p)
-	copy(kk, y)
-	linalg.Gemm(false, false, n, p, p, -1, x, mm, 1, kk)
-	for i := range n {
-		copy(xk[i*k:i*k+p], x[i*p:(i+1)*p])
-		copy(xk[i*k+p:(i+1)*k], kk[i*p:i*p+r])
-	}
-	linalg.QR(qf, nil, xk, n, k)
-	getBlock(ls.q2, qf, k, 0, p, n, r)
-	copy(ls.y0[:p*p], mm)
-	linalg.MulAtB(ls.y0[p*p:], ls.q2, kk, r, n, p) // N = Q₂ᵀK
+	linalg.StiefelReduce(ls.y0[:p*p], ls.q2, ls.y0[p*p:], x, y, n, p) // Y₀ = [M; N]
 
 	ls.w0 = ar.Take(k * r)
 	ls.v = ar.Take(k * k)
@@ -183,10 +166,6 @@ func (s *Stiefel) newLogSolver(ar *linalg.Arena, x, y []float64) logSolver {
 	ls.l = ar.Take(k * k)
 	ls.ref = ar.Take(k * k)
 	ls.bestL = ar.Take(k * k)
-	ls.om = ar.Take(k * k)
-	ls.e = ar.Take(k * k)
-	g := ar.Take(k * k)
-	gq := ar.Take(k * k)
 	ls.a = ar.Take(p * p)
 	ls.ea = ar.Take(p * p)
 	ls.es = ar.Take(r * r)
@@ -196,41 +175,28 @@ func (s *Stiefel) newLogSolver(ar *linalg.Arena, x, y []float64) logSolver {
 	sv := ar.Take(r)
 	ls.b = ar.Take(r * p)
 	ls.zc = ar.Take(k * p)
-	ls.c2 = ar.Take(k * p)
 	ls.wk = ar.Take(n * k) // k×r and n×p uses
 	ls.xv = ar.Take(dimMax)
-	ls.gx = ar.Take(dimMax)
 	ls.f = ar.Take(dimMax)
-	ls.xPrev = ar.Take(dimMax)
-	ls.fPrev = ar.Take(dimMax)
 	ls.best = ar.Take(dimMax)
 	ls.xStart = ar.Take(dimMax)
 	ls.savedL = ar.Take(k * k)
-	ls.dX = ar.Take(mAA * dimMax)
-	ls.dF = ar.Take(mAA * dimMax)
-	ls.gram = ar.Take(mAA * mAA)
-	ls.rhs = ar.Take(mAA)
-	ls.gam = ar.Take(mAA)
-	ls.complete(g, gq, wl, u, vt, sv)
+	ls.aa = linalg.NewAnderson(ar, dimMax, andersonDepth)
+	ls.complete(wl, u, vt, sv)
 	return ls
 }
 
-// complete writes into w0 an orthogonal completion of Y₀ with
-// det[Y₀ W₀] = +1, rotated by the Procrustes step of Zimmermann & Hüper
-// (2022): W₀ ← W₀R, R ∈ SO(r), so that the lower block of W₀ becomes
-// symmetric, which makes the initial lower-right block of log[Y₀ W₀] small.
-func (ls *logSolver) complete(g, gq, wl, u, vt, sv []float64) {
+// complete writes into w0 an orthogonal completion of Y₀
+// (linalg.OrthComplete) with det[Y₀ W₀] = +1, rotated by the Procrustes
+// step of Zimmermann & Hüper (2022): W₀ ← W₀R, R ∈ SO(r), so that the lower
+// block of W₀ becomes symmetric, which makes the initial lower-right block
+// of log[Y₀ W₀] small.
+func (ls *logSolver) complete(wl, u, vt, sv []float64) {
 	p, r, k := ls.p, ls.r, ls.k
-	clear(g)
-	setBlock(g, k, 0, 0, ls.y0, k, p)
-	for i := range r {
-		g[(p+i)*k+p+i] = 1
-	}
-	linalg.QR(gq, nil, g, k, k)
-	getBlock(ls.w0, gq, k, 0, p, k, r)
-	setBlock(ls.v, k, 0, 0, ls.y0, k, p)
-	setBlock(ls.v, k, 0, p, ls.w0, k, r)
-	if detSign(ls.v, ls.lu, k) < 0 {
+	linalg.OrthComplete(ls.w0, ls.y0, k, p)
+	linalg.SetBlock(ls.v, k, 0, 0, ls.y0, k, p)
+	linalg.SetBlock(ls.v, k, 0, p, ls.w0, k, r)
+	if linalg.DetSign(ls.v, ls.lu, k) < 0 {
 		for i := range k {
 			ls.w0[i*r] = -ls.w0[i*r]
 		}
@@ -239,12 +205,12 @@ func (ls *logSolver) complete(g, gq, wl, u, vt, sv []float64) {
 		return
 	}
 	rot := ls.es
-	getBlock(wl, ls.w0, r, p, 0, r, r)
+	linalg.GetBlock(wl, ls.w0, r, p, 0, r, r)
 	if err := linalg.SVD(u, sv, vt, wl, r, r); err != nil || !linalg.AllFinite(u) {
 		return
 	}
 	linalg.Gemm(true, true, r, r, r, 1, vt, u, 0, rot) // R = V·Uᵀ
-	if detSign(rot, ls.lu[:r*r], r) < 0 {
+	if linalg.DetSign(rot, ls.lu[:r*r], r) < 0 {
 		for j := range r {
 			vt[(r-1)*r+j] = -vt[(r-1)*r+j]
 		}
@@ -258,7 +224,7 @@ func (ls *logSolver) complete(g, gq, wl, u, vt, sv []float64) {
 // eval evaluates the fixed-point map at ls.xv: with
 // V = [Y₀·expm((2β − 1)A), W₀·expm(S)] and L = log V (continuing the branch
 // of ls.ref when ls.useRef), it writes f = G(x) − x =
-// (L₁₁ − 2βA, −L₂₂) (packed) and gx = x + f, and returns ‖f‖ and the length
+// (L₁₁ − 2βA, −L₂₂) (packed), and returns ‖f‖ and the length
 // √(β_M‖L₁₁ + (1 − 2β)A‖² + ‖L₂₁‖²) of the curve
 // t ↦ [X Q₂]·expm(tL)·[I; 0]·expm(t(1 − 2β)A) from X to Y, where β is the
 // iteration's parameter and β_M that of the manifold's metric (the curve
@@ -268,7 +234,7 @@ func (ls *logSolver) eval() (res, length float64, err error) {
 	da, ds := ls.da, ls.dim-ls.da
 	a := ls.a
 	if da > 0 {
-		unpackSkew(a, ls.xv[:da], p)
+		linalg.UnpackSkew(a, ls.xv[:da], p)
 	} else {
 		clear(a)
 	}
@@ -283,14 +249,14 @@ func (ls *logSolver) eval() (res, length float64, err error) {
 	}
 	wk := ls.wk[:k*r]
 	if ds > 0 {
-		unpackSkew(ls.es, ls.xv[da:ls.dim], r)
+		linalg.UnpackSkew(ls.es, ls.xv[da:ls.dim], r)
 		linalg.ExpSkew(ls.es, ls.es, r)
 		linalg.Mul(wk, ls.w0, ls.es, k, r, r)
 	} else {
 		copy(wk, ls.w0)
 	}
-	setBlock(ls.v, k, 0, 0, ls.zc, k, p)
-	setBlock(ls.v, k, 0, p, wk, k, r)
+	linalg.SetBlock(ls.v, k, 0, 0, ls.zc, k, p)
+	linalg.SetBlock(ls.v, k, 0, p, wk, k, r)
 	var rf []float64
 	if ls.useRef {
 		rf = ls.ref
@@ -317,28 +283,25 @@ func (ls *logSolver) eval() (res, length float64, err error) {
 	length = math.Sqrt(ls.s.beta*l11 + l21)
 	f := ls.f[:ls.dim]
 	if da > 0 {
-		getBlock(ls.ea, l, k, 0, 0, p, p)
+		linalg.GetBlock(ls.ea, l, k, 0, 0, p, p)
 		for i := range ls.ea {
 			ls.ea[i] -= 2 * beta * a[i]
 		}
-		packSkew(f[:da], ls.ea, p)
+		linalg.PackSkew(f[:da], ls.ea, p)
 	}
 	if ds > 0 {
-		getBlock(ls.es, l, k, p, p, r, r)
-		packSkew(f[da:], ls.es, r)
+		linalg.GetBlock(ls.es, l, k, p, p, r, r)
+		linalg.PackSkew(f[da:], ls.es, r)
 		for i := da; i < ls.dim; i++ {
 			f[i] = -f[i]
 		}
 	}
-	for i := range f {
-		ls.gx[i] = ls.xv[i] + f[i]
-	}
-	return math.Sqrt(frob2(f)), length, nil
+	return math.Sqrt(linalg.SumSq(f)), length, nil
 }
 
 // run iterates the fixed-point map for the metric parameter beta, from
 // x = 0, or from ls.xStart if fromStart (continuing the branch of ls.ref if
-// withRef), with Anderson acceleration. It
+// withRef), with Anderson acceleration (linalg.Anderson). It
 // reports whether the residual met the tolerance (ls.l then holds the
 // converged logarithm), the length of the corresponding curve, the
 // shortest curve length seen, the iterations used and the last residual.
@@ -351,7 +314,6 @@ func (ls *logSolver) run(beta float64, fromStart, withRef bool) (ok bool, length
 	}
 	ls.dim = ls.da + r*(r-1)/2
 	dim := ls.dim
-	mAA := min(andersonDepth, dim)
 	xv := ls.xv[:dim]
 	if fromStart {
 		copy(xv, ls.xStart[:dim])
@@ -359,11 +321,10 @@ func (ls *logSolver) run(beta float64, fromStart, withRef bool) (ok bool, length
 		clear(xv)
 	}
 	ls.useRef = withRef
+	ls.aa.Reset(dim)
 	bestRes, bound := math.Inf(1), math.Inf(1)
-	hist, head := 0, 0
-	havePrev := false
 	restarts := 0
-	f, gx := ls.f[:dim], ls.gx[:dim]
+	f := ls.f[:dim]
 	for ; it < ls.s.logMaxIter; it++ {
 		var length float64
 		var err error
@@ -377,7 +338,7 @@ func (ls *logSolver) run(beta float64, fromStart, withRef bool) (ok bool, length
 			copy(xv, ls.best[:dim])
 			copy(ls.ref, ls.bestL)
 			ls.useRef = true
-			hist, havePrev = 0, false
+			ls.aa.Restart()
 			continue
 		}
 		bound = math.Min(bound, length)
@@ -386,7 +347,7 @@ func (ls *logSolver) run(beta float64, fromStart, withRef bool) (ok bool, length
 			copy(ls.best[:dim], xv)
 			copy(ls.bestL, ls.l)
 		}
-		tol := math.Max(ls.tol, 8*float64(k)*eps) * math.Max(1, math.Sqrt(frob2(ls.l)))
+		tol := math.Max(ls.tol, 8*float64(k)*eps) * math.Max(1, math.Sqrt(linalg.SumSq(ls.l)))
 		if res <= tol {
 			return true, length, bound, it, res
 		}
@@ -395,101 +356,12 @@ func (ls *logSolver) run(beta float64, fromStart, withRef bool) (ok bool, length
 			copy(xv, ls.best[:dim])
 			copy(ls.ref, ls.bestL)
 			ls.useRef = true
-			hist, havePrev = 0, false
+			ls.aa.Restart()
 			continue
 		}
-		if havePrev && mAA > 0 {
-			col := head
-			for i := range dim {
-				ls.dX[col*dim+i] = xv[i] - ls.xPrev[i]
-				ls.dF[col*dim+i] = f[i] - ls.fPrev[i]
-			}
-			head = (head + 1) % mAA
-			hist = min(hist+1, mAA)
-		}
-		copy(ls.xPrev[:dim], xv)
-		copy(ls.fPrev[:dim], f)
-		havePrev = true
 		copy(ls.ref, ls.l)
 		ls.useRef = true
-		if hist == 0 || !andersonSolve(ls.gam[:hist], ls.gram[:hist*hist], ls.rhs[:hist], ls.dF[:mAA*dim], f, dim, hist) {
-			copy(xv, gx)
-			continue
-		}
-		// x ← x + f − (ΔX + ΔF)·γ.
-		for i := range dim {
-			t := xv[i] + f[i]
-			for j := range hist {
-				t -= (ls.dX[j*dim+i] + ls.dF[j*dim+i]) * ls.gam[j]
-			}
-			xv[i] = t
-		}
+		ls.aa.Step(xv, f)
 	}
 	return false, math.Inf(1), bound, it, res
-}
-
-// andersonSolve solves the Anderson least-squares problem
-// min_γ ‖f − ΔF·γ‖ through its normal equations with a small relative
-// ridge, by Cholesky factorisation. It reports false if the system is
-// numerically singular.
-func andersonSolve(gam, gram, rhs, dF, f []float64, dim, m int) bool {
-	var tr float64
-	for i := range m {
-		fi := dF[i*dim : (i+1)*dim]
-		for j := 0; j <= i; j++ {
-			var sum float64
-			fj := dF[j*dim : (j+1)*dim]
-			for t := range dim {
-				sum += fi[t] * fj[t]
-			}
-			gram[i*m+j] = sum
-			gram[j*m+i] = sum
-		}
-		var sum float64
-		for t := range dim {
-			sum += fi[t] * f[t]
-		}
-		rhs[i] = sum
-		tr += gram[i*m+i]
-	}
-	if !(tr > 0) {
-		return false
-	}
-	for i := range m {
-		gram[i*m+i] += 1e-12 * tr
-	}
-	// Cholesky: gram = LLᵀ, L stored in the lower triangle.
-	for j := range m {
-		d := gram[j*m+j]
-		for t := range j {
-			d -= gram[j*m+t] * gram[j*m+t]
-		}
-		if !(d > 0) {
-			return false
-		}
-		d = math.Sqrt(d)
-		gram[j*m+j] = d
-		for i := j + 1; i < m; i++ {
-			sum := gram[i*m+j]
-			for t := range j {
-				sum -= gram[i*m+t] * gram[j*m+t]
-			}
-			gram[i*m+j] = sum / d
-		}
-	}
-	for i := range m {
-		sum := rhs[i]
-		for t := range i {
-			sum -= gram[i*m+t] * gam[t]
-		}
-		gam[i] = sum / gram[i*m+i]
-	}
-	for i := m - 1; i >= 0; i-- {
-		sum := gam[i]
-		for t := i + 1; t < m; t++ {
-			sum -= gram[t*m+i] * gam[t]
-		}
-		gam[i] = sum / gram[i*m+i]
-	}
-	return linalg.AllFinite(gam)
 }

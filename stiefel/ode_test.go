@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
 
@@ -47,30 +48,10 @@ func geodesicAccel(dst, x, v []float64, n, p int, beta float64) {
 func rk4Geodesic(x, v []float64, n, p int, beta float64, steps int) []float64 {
 	m := n * p
 	y := append(append([]float64{}, x...), v...)
-	f := func(dy, y []float64) {
+	testutil.RK4(y, steps, func(dy, y []float64) {
 		copy(dy[:m], y[m:])
 		geodesicAccel(dy[m:], y[:m], y[m:], n, p, beta)
-	}
-	k1, k2, k3, k4, tmp := make([]float64, 2*m), make([]float64, 2*m), make([]float64, 2*m), make([]float64, 2*m), make([]float64, 2*m)
-	h := 1 / float64(steps)
-	for range steps {
-		f(k1, y)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k1[i]
-		}
-		f(k2, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k2[i]
-		}
-		f(k3, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h*k3[i]
-		}
-		f(k4, tmp)
-		for i := range y {
-			y[i] += h / 6 * (k1[i] + 2*k2[i] + 2*k3[i] + k4[i])
-		}
-	}
+	})
 	return y[:m]
 }
 
@@ -94,7 +75,7 @@ func TestExpODE(t *testing.T) {
 				want := rk4Geodesic(x, v, n, p, met.Beta(), steps)
 				got := make([]float64, n*p)
 				m.Exp(got, x, v)
-				e := diffNorm(got, want)
+				e := testutil.DiffNorm(got, want)
 				worst = math.Max(worst, e)
 				if e > 1e-11 {
 					t.Errorf("%v %dx%d kind %d ‖v‖ = %.3g: ‖Exp − RK4‖_F = %.3g", met, n, p, kind, m.Norm(x, v), e)
@@ -156,7 +137,7 @@ func TestExpClosedForms(t *testing.T) {
 			want.Mul(&t1, mat.NewDense(p, p, ema))
 			got := make([]float64, n*p)
 			e.Exp(got, x, v)
-			if d := diffNorm(got, want.RawMatrix().Data); d > 1e-12 {
+			if d := testutil.DiffNorm(got, want.RawMatrix().Data); d > 1e-12 {
 				t.Errorf("Euclidean %dx%d: ‖Exp − Edelman's formula‖ = %.3g", n, p, d)
 			} else {
 				worstE = math.Max(worstE, d)
@@ -180,7 +161,7 @@ func TestExpClosedForms(t *testing.T) {
 			var wantc mat.Dense
 			wantc.Mul(mat.NewDense(n, n, ew), xm)
 			c.Exp(got, x, v)
-			if d := diffNorm(got, wantc.RawMatrix().Data); d > 1e-12 {
+			if d := testutil.DiffNorm(got, wantc.RawMatrix().Data); d > 1e-12 {
 				t.Errorf("canonical %dx%d: ‖Exp − expm(Ŵ)X‖ = %.3g", n, p, d)
 			} else {
 				worstC = math.Max(worstC, d)

@@ -5,6 +5,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
 
@@ -53,7 +54,7 @@ func TestProcrustesGradientDescent(t *testing.T) {
 			st := stiefel.New(n, p, stiefel.WithMetric(c.met), stiefel.WithRetraction(c.retr))
 			x := make([]float64, n*p)
 			st.RandomPoint(x, rng)
-			eg := scale(-1, mg)
+			eg := testutil.Scaled(-1, mg)
 			g := make([]float64, n*p)
 			step := make([]float64, n*p)
 			iters := 0
@@ -69,7 +70,7 @@ func TestProcrustesGradientDescent(t *testing.T) {
 				}
 				st.Retract(x, x, step)
 			}
-			if e := diffNorm(x, want.RawMatrix().Data); e > 1e-8 {
+			if e := testutil.DiffNorm(x, want.RawMatrix().Data); e > 1e-8 {
 				t.Errorf("%dx%d %v %v: ‖X − X*‖ = %.3g after %d iterations", n, p, c.met, c.retr, e, iters)
 			} else {
 				t.Logf("%dx%d %-10v %-11v: ‖X − X*‖_F = %.1e after %d iterations", n, p, c.met, c.retr, e, iters)

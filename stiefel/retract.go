@@ -142,9 +142,9 @@ func (s *Stiefel) cayley(dst, x, v []float64) bool {
 	// with XᵀPΔ' = XᵀΔ' − ½(XᵀX)(XᵀΔ').
 	copy(xpd, a)
 	linalg.Gemm(false, false, p, p, p, -0.5, g, a, 1, xpd)
-	setBlock(vu, m, 0, 0, xpd, p, p)
-	setBlock(vu, m, 0, p, g, p, p)
-	setBlock(rhs, p, 0, 0, g, p, p)
+	linalg.SetBlock(vu, m, 0, 0, xpd, p, p)
+	linalg.SetBlock(vu, m, 0, p, g, p, p)
+	linalg.SetBlock(rhs, p, 0, 0, g, p, p)
 	for i := range p {
 		for j := range p {
 			t := -xpd[j*p+i]

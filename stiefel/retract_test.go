@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
@@ -53,7 +54,7 @@ func TestCayleyDirect(t *testing.T) {
 			}
 			got := make([]float64, n*p)
 			m.Retract(got, x, v)
-			d := diffNorm(got, want.RawMatrix().Data)
+			d := testutil.DiffNorm(got, want.RawMatrix().Data)
 			worst = math.Max(worst, d)
 			if d > 1e-12 {
 				t.Errorf("%dx%d: ‖SMW − direct‖ = %.3g", n, p, d)
@@ -91,7 +92,7 @@ func TestPolarRetractionBySVD(t *testing.T) {
 	linalg.Mul(want, z, s, n, p, p)
 	got := make([]float64, n*p)
 	m.RetractPolar(got, x, v)
-	if d := diffNorm(got, want); d > 1e-14 {
+	if d := testutil.DiffNorm(got, want); d > 1e-14 {
 		t.Errorf("‖polar − (X+Δ)(I+ΔᵀΔ)^{-1/2}‖ = %.3g", d)
 	}
 }
@@ -176,7 +177,7 @@ func TestTransportsByDifferences(t *testing.T) {
 				for i := range want {
 					want[i] = (4*f2[i] - f1[i]) / 3
 				}
-				e := diffNorm(got, want)
+				e := testutil.DiffNorm(got, want)
 				worst = math.Max(worst, e)
 				if e > 1e-8 {
 					t.Errorf("%s %dx%d: ‖T(v) − finite difference‖ = %.3g", c.name, n, p, e)

@@ -5,7 +5,10 @@ import (
 	"math"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 	"github.com/geodesic-go/geodesic/stiefel"
 )
@@ -37,12 +40,12 @@ func TestExactZeros(t *testing.T) {
 			} {
 				fill(dst, math.NaN())
 				f(dst, x, zero)
-				if !sameBits(dst, x) {
+				if !linalg.SameBits(dst, x) {
 					t.Errorf("%v %s(X, 0) ≠ X bitwise", m, name)
 				}
 			}
 			fill(dst, 1)
-			if err := m.Log(dst, x, append([]float64(nil), x...)); err != nil || !sameBits(dst, zero) {
+			if err := m.Log(dst, x, append([]float64(nil), x...)); err != nil || !linalg.SameBits(dst, zero) {
 				t.Errorf("%v Log(X, X) = %v, %v", m, dst, err)
 			}
 			if d := m.Dist(x, append([]float64(nil), x...)); d != 0 {
@@ -50,7 +53,7 @@ func TestExactZeros(t *testing.T) {
 			}
 			for name, f := range map[string]func(dst, x, y []float64) error{"InverseRetractQR": m.InverseRetractQR, "InverseRetractPolar": m.InverseRetractPolar} {
 				fill(dst, 1)
-				if err := f(dst, x, append([]float64(nil), x...)); err != nil || !sameBits(dst, zero) {
+				if err := f(dst, x, append([]float64(nil), x...)); err != nil || !linalg.SameBits(dst, zero) {
 					t.Errorf("%v %s(X, X) = %v, %v", m, name, dst, err)
 				}
 			}
@@ -62,15 +65,6 @@ func fill(x []float64, v float64) {
 	for i := range x {
 		x[i] = v
 	}
-}
-
-func sameBits(a, b []float64) bool {
-	for i := range a {
-		if math.Float64bits(a[i]) != math.Float64bits(b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // TestSquareCase checks St(n, n) = O(n): Dist is √β‖log XᵀY‖_F, symmetric
@@ -95,7 +89,7 @@ func TestSquareCase(t *testing.T) {
 			d, dr := m.Dist(x, y), m.Dist(y, x)
 			w := make([]float64, n*n)
 			err := m.Log(w, x, y)
-			if detSign(mm, n) < 0 {
+			if mat.Det(mat.NewDense(n, n, append([]float64(nil), mm...))) < 0 { // gonum's LU, independent of linalg.DetSign
 				if !math.IsInf(d, 1) || !math.IsInf(dr, 1) || !errors.Is(err, manifold.ErrCutLocus) {
 					t.Errorf("β=%g other component: Dist %v %v, Log %v", beta, d, dr, err)
 				}
@@ -108,7 +102,7 @@ func TestSquareCase(t *testing.T) {
 			if err := linalg.LogOrth(l, mm, n); err != nil {
 				t.Fatal(err)
 			}
-			want := math.Sqrt(beta) * frob(l)
+			want := math.Sqrt(beta) * testutil.Frob(l)
 			if math.Abs(d-want) > 1e-13*want || math.Abs(d-dr) > 1e-13*want || math.Abs(m.Norm(x, w)-want) > 1e-13*want {
 				t.Errorf("β=%g: Dist %v, reversed %v, ‖Log‖ %v, want %v", beta, d, dr, m.Norm(x, w), want)
 			}
@@ -136,35 +130,6 @@ func TestSquareCase(t *testing.T) {
 	if m.Dim() != 0 || !math.IsInf(m.Dist([]float64{1}, []float64{-1}), 1) || m.Dist([]float64{1}, []float64{1}) != 0 {
 		t.Errorf("St(1,1): Dim %d, Dist(1, −1) = %v", m.Dim(), m.Dist([]float64{1}, []float64{-1}))
 	}
-}
-
-func detSign(a []float64, n int) float64 {
-	m := append([]float64(nil), a...)
-	s := 1.0
-	for c := range n {
-		piv := c
-		for r := c + 1; r < n; r++ {
-			if math.Abs(m[r*n+c]) > math.Abs(m[piv*n+c]) {
-				piv = r
-			}
-		}
-		if piv != c {
-			for j := range n {
-				m[c*n+j], m[piv*n+j] = m[piv*n+j], m[c*n+j]
-			}
-			s = -s
-		}
-		if m[c*n+c] < 0 {
-			s = -s
-		}
-		for r := c + 1; r < n; r++ {
-			f := m[r*n+c] / m[c*n+c]
-			for j := c; j < n; j++ {
-				m[r*n+j] -= f * m[c*n+j]
-			}
-		}
-	}
-	return s
 }
 
 // TestRankDeficient covers tangent vectors whose normal part (I − XXᵀ)Δ is
@@ -199,17 +164,17 @@ func TestRankDeficient(t *testing.T) {
 					}
 				}
 				nv := m.Norm(x, v)
-				v = scale(0.5*stiefel.LogRadius(met.Beta())/nv, v)
+				v = testutil.Scaled(0.5*stiefel.LogRadius(met.Beta())/nv, v)
 				got := make([]float64, n*p)
 				m.Exp(got, x, v)
 				want := rk4Geodesic(x, v, n, p, met.Beta(), 2000)
-				if e := diffNorm(got, want); e > 1e-11 {
+				if e := testutil.DiffNorm(got, want); e > 1e-11 {
 					t.Errorf("%v %dx%d rank %d: ‖Exp − RK4‖ = %.3g", met, n, p, rank, e)
 				}
 				w := make([]float64, n*p)
 				if err := m.Log(w, x, got); err != nil {
 					t.Errorf("%v %dx%d rank %d: Log: %v", met, n, p, rank, err)
-				} else if e := diffNorm(w, v); e > 1e-10 {
+				} else if e := testutil.DiffNorm(w, v); e > 1e-10 {
 					t.Errorf("%v %dx%d rank %d: ‖Log(Exp v) − v‖ = %.3g", met, n, p, rank, e)
 				}
 			}
@@ -234,7 +199,7 @@ func TestMetricByHand(t *testing.T) {
 		}
 		// Huge and tiny scalings keep the norm's relative accuracy.
 		for _, s := range []float64{1e-300, 1e300, 0x1p-1070} {
-			if got := m.Norm(x, scale(s, d)); math.Abs(got/s-math.Sqrt(want)) > 1e-14*math.Sqrt(want) {
+			if got := m.Norm(x, testutil.Scaled(s, d)); math.Abs(got/s-math.Sqrt(want)) > 1e-14*math.Sqrt(want) {
 				if s != 0x1p-1070 || math.Abs(got/s-math.Sqrt(want)) > 0.1 {
 					t.Errorf("β=%g: ‖%g·Δ‖/%g = %v, want %v", beta, s, s, got/s, math.Sqrt(want))
 				}

@@ -38,3 +38,20 @@ func anyNonZero(x []float64) bool {
 	}
 	return false
 }
+
+// SumSq returns Σ xᵢ² (‖x‖₂², the squared Frobenius norm of a matrix held
+// in x) by one plain left-to-right pass in float64, without the scaling of
+// Nrm2: it overflows to +Inf when the sum exceeds the float64 range and
+// loses tiny entries to underflow, but its result depends only on x and
+// the order of its entries, not on the BLAS, so values derived from it are
+// reproducible bit for bit. The terms being non-negative, the relative
+// error is at most γₙ = nε/(1 − nε) for n entries (recursive summation,
+// Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., 2002,
+// §4.2, plus one rounding per square). A NaN entry gives NaN.
+func SumSq(x []float64) float64 {
+	var s float64
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
