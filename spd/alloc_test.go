@@ -78,35 +78,47 @@ func TestZeroAllocs(t *testing.T) {
 	}
 }
 
-// TestZeroAllocsIllConditioned covers the two-sided path of the
-// affine-invariant Log and Dist (pencils with μ_max/μ_min > splitRatio).
+// TestZeroAllocsIllConditioned covers the two-sided float64 path of the
+// affine-invariant Log and Dist (pencils whose generalized eigenvalues D
+// alone does not determine, see pencil.go), and the double-double path of
+// Exp, Log and Dist (condition numbers beyond aiKappa), at n = 3 and 10.
 func TestZeroAllocsIllConditioned(t *testing.T) {
 	if testing.CoverMode() != "" || raceEnabled {
 		t.Skip("coverage instrumentation and the race detector's sync.Pool allocate")
 	}
 	rng := rand.New(rand.NewPCG(43, 44))
-	n := 6
-	m := New(n)
-	p := withSpectrum(rng, logSpectrum(rng, n, 1e5))
-	q := withSpectrum(rng, logSpectrum(rng, n, 1e5))
-	dst := make([]float64, n*n)
-	{
-		nn := n * n
-		l, k, a, z, z2, ev, ev2 := make([]float64, nn), make([]float64, nn), make([]float64, nn), make([]float64, nn), make([]float64, nn), make([]float64, n), make([]float64, n)
-		if !linalgCholesky(l, p, n) {
-			t.Fatal("Cholesky failed")
-		}
-		if split, err := m.pencilAI(l, k, a, z, z2, ev, ev2, p, q, true); !split || err != nil {
-			t.Fatalf("test pencil does not take the two-sided path (split %v, err %v)", split, err)
-		}
-	}
-	for name, f := range map[string]func(){
-		"Log":  func() { _ = m.Log(dst, p, q) },
-		"Dist": func() { _ = m.Dist(p, q) },
-	} {
-		f()
-		if a := testing.AllocsPerRun(20, f); a != 0 {
-			t.Errorf("%s (ill-conditioned pencil) allocates %.0f times per call", name, a)
+	for _, n := range []int{3, 10} {
+		for _, kappa := range []float64{1e4, 1e10} {
+			m := New(n)
+			nn := n * n
+			p := withSpectrum(rng, logSpectrum(rng, n, kappa))
+			q := withSpectrum(rng, logSpectrum(rng, n, kappa))
+			l := make([]float64, nn)
+			if !linalgCholesky(l, p, n) {
+				t.Fatal("Cholesky failed")
+			}
+			kp := aiCond(p, l, n, aiKappa)
+			if kappa < aiKappa {
+				k, a, z, z2 := make([]float64, nn), make([]float64, nn), make([]float64, nn), make([]float64, nn)
+				ev, ev2, ec, eb := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+				if pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true); pc.first == 0 || err != nil {
+					t.Fatalf("n=%d: test pencil does not take the two-sided path (%+v, err %v)", n, pc, err)
+				}
+			} else if !(kp > aiKappa) {
+				t.Fatalf("n=%d: test point does not take the extended path (κ̂ = %.3g)", n, kp)
+			}
+			v := tangentAt(rng, l, n, 2)
+			dst := make([]float64, nn)
+			for name, f := range map[string]func(){
+				"Exp":  func() { m.Exp(dst, p, v) },
+				"Log":  func() { _ = m.Log(dst, p, q) },
+				"Dist": func() { _ = m.Dist(p, q) },
+			} {
+				f()
+				if a := testing.AllocsPerRun(20, f); a != 0 {
+					t.Errorf("n=%d κ=%.0e: %s allocates %.0f times per call", n, kappa, name, a)
+				}
+			}
 		}
 	}
 }

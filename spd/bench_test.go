@@ -66,3 +66,56 @@ func BenchmarkSPD(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSPDIllConditioned runs the affine-invariant Exp, Log and Dist on
+// points with condition number cond, where they take the double-double
+// path (cond = 1e8, 1e12), next to cond = 1e4 (float64 path), and, as
+// path=float64, the float64 path forced on the same data (inaccurate there:
+// it measures the slowdown of the extended path):
+// go test -run '^$' -bench IllConditioned ./spd
+func BenchmarkSPDIllConditioned(b *testing.B) {
+	for _, n := range []int{3, 10, 100} {
+		for _, cond := range []float64{1e4, 1e8, 1e12} {
+			for _, f64 := range []bool{false, true} {
+				if f64 && cond < 1e8 {
+					continue
+				}
+				benchIllConditioned(b, n, cond, f64)
+			}
+		}
+	}
+}
+
+func benchIllConditioned(b *testing.B, n int, cond float64, f64 bool) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	m := New(n)
+	m.float64Only = f64
+	nn := n * n
+	p := withSpectrum(rng, logSpectrum(rng, n, cond))
+	q := withSpectrum(rng, logSpectrum(rng, n, cond))
+	l := make([]float64, nn)
+	if !linalgCholesky(l, p, n) {
+		b.Fatal("Cholesky failed")
+	}
+	v := tangentAt(rng, l, n, 2)
+	dst := make([]float64, nn)
+	for _, op := range []struct {
+		name string
+		f    func()
+	}{
+		{"exp", func() { m.Exp(dst, p, v) }},
+		{"log", func() { _ = m.Log(dst, p, q) }},
+		{"dist", func() { benchSink = m.Dist(p, q) }},
+	} {
+		name := "op=" + op.name + "/metric=ai/n=" + strconv.Itoa(n) + "/cond=" + strconv.FormatFloat(cond, 'g', -1, 64)
+		if f64 {
+			name += "/path=float64"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				op.f()
+			}
+		})
+	}
+}

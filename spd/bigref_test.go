@@ -172,6 +172,11 @@ func bjacobi(a0 bmat) ([]*big.Float, bmat) {
 		norm.Add(norm, t)
 	}
 	tol := bnew().Mul(norm, new(big.Float).SetMantExp(big.NewFloat(1), -600)) // (2⁻³⁰⁰‖A‖)²
+	// Entries below 2⁻³¹⁰‖A‖ are not rotated: they move the eigenvalues by
+	// less than the 2⁻³⁰⁰‖A‖ aimed at, and rotating one only replaces it by
+	// rounding noise, which repeated can drive exponents apart without
+	// bound (and math/big's addition time with them).
+	skip := bnew().Mul(norm, new(big.Float).SetMantExp(big.NewFloat(1), -620))
 	one := bf(1)
 	for sweep := 0; sweep < 100; sweep++ {
 		off := bnew()
@@ -189,7 +194,7 @@ func bjacobi(a0 bmat) ([]*big.Float, bmat) {
 		for p := 0; p < n; p++ {
 			for q := p + 1; q < n; q++ {
 				apq := a.at(p, q)
-				if apq.Sign() == 0 {
+				if apq.Sign() == 0 || t.Mul(apq, apq).Cmp(skip) <= 0 {
 					continue
 				}
 				// θ = (a_qq − a_pp)/(2a_pq), t = sign(θ)/(|θ| + √(θ² + 1)).

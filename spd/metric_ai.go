@@ -1,6 +1,7 @@
 package spd
 
 import (
+	"errors"
 	"math"
 	"math/rand/v2"
 
@@ -25,6 +26,10 @@ import (
 // pencil (Q, P). Forming D from Q − P (exact when Q and P are close) and
 // applying log1p and expm1 to its eigenvalues keeps full relative accuracy
 // for nearby points, where log(L⁻¹QL⁻ᵀ) would lose it to cancellation.
+// Log and Dist fall back on the reversed pencil, and on unshifted forms,
+// where D does not determine the eigenvalues well (pencil.go); Exp, Log and
+// Dist of ill-conditioned points run in double-double arithmetic
+// (metric_ai_dd.go).
 
 // innerAI returns ⟨ku·U, kv·V⟩_P (v is ignored when same).
 func (m *SPD) innerAI(p, u, v []float64, ku, kv float64, same bool) float64 {
@@ -110,9 +115,18 @@ func (m *SPD) expAI(dst, p, v []float64) {
 		linalg.FillNaN(dst)
 		return
 	}
+	kappa := aiCond(p, l, n, aiExpKappa)
+	if !(kappa <= aiExpKappa) && !m.float64Only {
+		m.expAIDD(dst, p, v)
+		return
+	}
 	linalg.CongruenceInvLower(a, l, v, n)
 	if err := linalg.EigSym(ev, z, a, n); err != nil {
 		linalg.FillNaN(dst)
+		return
+	}
+	if wmax := max(-ev[0], ev[n-1]); wmax > 1 && !(kappa*wmax <= aiExpKappa) && !m.float64Only {
+		m.expAIDD(dst, p, v)
 		return
 	}
 	small := true
@@ -141,29 +155,53 @@ func (m *SPD) expAI(dst, p, v []float64) {
 	copy(dst, l)
 }
 
-// splitRatio is the spread μ_max/μ_min of the generalized eigenvalues of
-// (Q, P) above which logAI and distAI also decompose the reversed pencil
-// (P, Q). A symmetric eigensolver computes the eigenvalues of C = L⁻¹QL⁻ᵀ
-// with absolute errors of order ε·μ_max, that is relative errors
-// ε·μ_max/μᵢ, which for μ_max/μ_min ≫ 1 ruins the small ones; the reversed
-// pencil C' = K⁻¹PK⁻ᵀ (Q = KKᵀ) has the eigenvalues 1/μᵢ with relative
-// errors ε·μᵢ/μ_min. Taking each μᵢ from whichever side is accurate for it
-// (C when μᵢ² ≥ μ_max·μ_min) bounds the relative error by ε·(μ_max/μ_min)^{1/2}
-// ≤ ε·(κ(P)·κ(Q))^{1/2}, the size of the error that the Cholesky factors
-// themselves carry. distAI further replaces each eigenvalue by the Rayleigh
-// quotient of its generalized eigenvector evaluated with P and Q
-// themselves (see rayleigh), whose error is quadratic in the eigenvector's;
-// logAI does not, since its eigenvectors must stay consistent with its
-// eigenvalues. Below the ratio one decomposition suffices.
-const splitRatio = 0x1p13
+// splitRatio is the estimated relative error of a generalized eigenvalue
+// from P's side, in units of ε (see pencil.go), above which logAI and
+// distAI also decompose Q's side of the pencil: 2¹⁶·ε ≈ 1.5e-11. distAI
+// further replaces each eigenvalue by the Rayleigh quotient of its
+// generalized eigenvector evaluated with P and Q themselves (see rayleigh),
+// whose error is quadratic in the eigenvector's; logAI does not, since its
+// eigenvectors must stay consistent with its eigenvalues.
+const splitRatio = 0x1p16
 
-// pencilAI computes, for P = LLᵀ (l) and Q, the eigenpairs of
-// D = L⁻¹(Q − P)L⁻ᵀ = U·diag(δ)·Uᵀ into ev, z (z only if vecs), and, when
-// the spread of 1 + δ exceeds splitRatio, those of D' = K⁻¹(P − Q)K⁻ᵀ,
-// Q = KKᵀ, into ev2, z2 with K in k; it reports whether it did (split) and
-// returns a non-nil error for a failed eigensolver or a Q that is not
-// positive definite. a is scratch.
-func (m *SPD) pencilAI(l, k, a, z, z2, ev, ev2, p, q []float64, vecs bool) (split bool, err error) {
+// errExtended is returned by pencilAI, and never by a method, when the
+// reversed pencil needs Q's Cholesky factor and Q turns out too
+// ill-conditioned for the float64 path: the caller hands over to the
+// double-double path.
+var errExtended = errors.New("spd: extended precision needed")
+
+// shiftedDiff writes a = x − σ·y for σ ∈ {0, 1}.
+func shiftedDiff(a, x, y []float64, sigma float64) {
+	if sigma == 0 {
+		copy(a, x)
+		return
+	}
+	for i := range a {
+		a[i] = x[i] - y[i]
+	}
+}
+
+// logShifted returns log(σ + x) for σ ∈ {0, 1}: log1p(x) or log(x).
+func logShifted(x, sigma float64) float64 {
+	if sigma == 0 {
+		return math.Log(x)
+	}
+	return math.Log1p(x)
+}
+
+// pencilAI computes, for P = LLᵀ (l) with condition bound kp and Q, the
+// eigenpairs (z only if vecs) of P's side of the pencil, into ev, z, and if
+// needed of Q's side, into ev2, z2 with Q = KKᵀ in k, as described in
+// pencil.go: P's side is D = L⁻¹(Q − P)L⁻ᵀ, or C = L⁻¹QL⁻ᵀ when every μᵢ
+// < 1/2 (shift σ = 1 or 0: eigenvalues μᵢ − σ); Q's side, decomposed when
+// an error estimate of P's side (ec) exceeds splitRatio, is
+// D' = K⁻¹(P − Q)K⁻ᵀ, or C' = K⁻¹PK⁻ᵀ when every μᵢ > 2 (every νⱼ = 1/μᵢ <
+// 1/2), with estimates eb. The eigenvalues i ≥ first come from P's side and
+// are valid (σ + evᵢ > 0), the others from Q's (σ₂ + ev2ⱼ > 0, j = n−1−i).
+// It returns a non-nil error for a failed eigensolver or a Q that is not
+// positive definite, and errExtended when Q's condition bound exceeds
+// aiKappa (unless m.float64Only). a is scratch.
+func (m *SPD) pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q []float64, kp float64, vecs bool) (pc pencil, err error) {
 	n := m.n
 	decomp := func(ev, z, a []float64) error {
 		if vecs {
@@ -171,81 +209,95 @@ func (m *SPD) pencilAI(l, k, a, z, z2, ev, ev2, p, q []float64, vecs bool) (spli
 		}
 		return linalg.EigSymValues(ev, a, n)
 	}
-	for i := range a {
-		a[i] = q[i] - p[i]
-	}
+	pc = pencil{sigma: 1, sigma2: 1}
+	shiftedDiff(a, q, p, 1)
 	linalg.CongruenceInvLower(a, l, a, n)
 	if err := decomp(ev, z, a); err != nil {
-		return false, errEig
+		return pc, errEig
 	}
-	for _, x := range ev {
-		if !(x > -1) {
-			return false, errTargetNotPD
+	if pencilErrors(ec, ev, kp, 1) <= splitRatio {
+		return pc, nil
+	}
+	if 1+ev[n-1] < 0.5 {
+		pc.sigma = 0
+		shiftedDiff(a, q, p, 0)
+		linalg.CongruenceInvLower(a, l, a, n)
+		if err := decomp(ev, z, a); err != nil {
+			return pc, errEig
 		}
-	}
-	if !((1+ev[n-1])/(1+ev[0]) > splitRatio) {
-		return false, nil
+		if pencilErrors(ec, ev, kp, 0) <= splitRatio {
+			return pc, nil
+		}
 	}
 	if !linalg.Cholesky(k, q, n) {
-		return false, errTargetNotPD
+		return pc, errTargetNotPD
 	}
-	for i := range a {
-		a[i] = p[i] - q[i]
+	kq := aiCond(q, k, n, aiKappa)
+	if !(kq <= aiKappa) && !m.float64Only {
+		return pc, errExtended
 	}
+	if pc.sigma+ev[0] > 2 {
+		pc.sigma2 = 0
+	}
+	shiftedDiff(a, p, q, pc.sigma2)
 	linalg.CongruenceInvLower(a, k, a, n)
 	if err := decomp(ev2, z2, a); err != nil {
-		return false, errEig
+		return pc, errEig
 	}
-	for _, x := range ev2 {
-		if !(x > -1) {
-			return false, errTargetNotPD
-		}
+	pencilErrors(eb, ev2, kq, pc.sigma2)
+	var cost float64
+	pc.first, cost = chooseFirst(ec, eb)
+	if math.IsInf(cost, 1) {
+		// Some μᵢ is ≤ 0 from both sides: Q is not positive definite
+		// to working precision (or has NaN).
+		return pc, errTargetNotPD
 	}
-	return true, nil
+	return pc, nil
 }
 
-// fromC reports whether the i-th (ascending) generalized eigenvalue is
-// taken from C rather than from the reversed pencil: μᵢ² ≥ μ_max·μ_min.
-func fromC(ev []float64, i int) bool {
-	n := len(ev)
-	return (1+ev[i])*(1+ev[i]) >= (1+ev[n-1])*(1+ev[0])
-}
-
-// logAI writes Log_P(Q) = L·log1p(D)·Lᵀ, D = L⁻¹(Q − P)L⁻ᵀ. When the
-// pencil is ill-conditioned (see splitRatio) it uses, with the generalized
-// eigenvectors xᵢ = L⁻ᵀuᵢ = K⁻ᵀwⱼ/√νⱼ (νⱼ = 1/μᵢ),
+// logAI writes Log_P(Q) = L·log1p(D)·Lᵀ, D = L⁻¹(Q − P)L⁻ᵀ. When D alone
+// does not determine every μᵢ accurately (see pencil.go) it uses, with the
+// generalized eigenvectors xᵢ = L⁻ᵀuᵢ = K⁻ᵀwⱼ/√νⱼ (νⱼ = 1/μᵢ),
 //
 //	Log_P(Q) = Σᵢ log μᵢ·P·xᵢxᵢᵀ·P = Σ_{i∈A} log μᵢ·(Luᵢ)(Luᵢ)ᵀ − Σ_{j∈B} νⱼ·log νⱼ·(Kwⱼ)(Kwⱼ)ᵀ,
 //
-// A the eigenvalues taken from C and B those taken from the reversed
-// pencil, where P·xᵢ = νⱼ·Q·K⁻ᵀwⱼ/√νⱼ = √νⱼ·K·wⱼ.
+// A the eigenvalues taken from P's side (i ≥ first) and B those taken from
+// Q's, where P·xᵢ = νⱼ·Q·K⁻ᵀwⱼ/√νⱼ = √νⱼ·K·wⱼ (the eigenvectors uᵢ, wⱼ do not
+// depend on the shifts σ, σ₂).
 func (m *SPD) logAI(dst, p, q []float64) error {
 	n, nn := m.n, m.n*m.n
 	if linalg.Equal(p, q) {
 		clear(dst)
 		return nil
 	}
-	w := linalg.NewArena(6*nn + 2*n)
+	w := linalg.NewArena(6*nn + 4*n)
 	defer w.Release()
 	l, k, a, z, z2, b := w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn)
-	ev, ev2 := w.Take(n), w.Take(n)
+	ev, ev2, ec, eb := w.Take(n), w.Take(n), w.Take(n), w.Take(n)
 	if !linalg.Cholesky(l, p, n) {
 		linalg.FillNaN(dst)
 		return errBaseNotPD
 	}
-	split, err := m.pencilAI(l, k, a, z, z2, ev, ev2, p, q, true)
+	kp := aiCond(p, l, n, aiKappa)
+	if !(kp <= aiKappa) && !m.float64Only {
+		return m.logAIDD(dst, p, q, kp)
+	}
+	pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true)
+	if err == errExtended {
+		return m.logAIDD(dst, p, q, kp)
+	}
 	if err != nil {
 		linalg.FillNaN(dst)
 		return err
 	}
 	linalg.MulLower(l, false, z, n, n) // L·U
 	copy(a, z)
-	if !split {
+	if pc.first == 0 {
 		for i, x := range ev {
-			ev[i] = math.Log1p(x)
+			ev[i] = logShifted(x, pc.sigma)
 		}
 		scaleCols(a, ev, n)
-		matMul(b, false, a, true, z, n) // (LU)·diag(log1p δ)·(LU)ᵀ
+		matMul(b, false, a, true, z, n) // (LU)·diag(log μ)·(LU)ᵀ
 		mirror(b, n)
 		copy(dst, b)
 		return nil
@@ -254,12 +306,12 @@ func (m *SPD) logAI(dst, p, q []float64) error {
 	copy(l, z2)
 	for i := range n {
 		j := n - 1 - i // μᵢ ↔ νⱼ = 1/μᵢ
-		if fromC(ev, i) {
-			ev[i] = math.Log1p(ev[i])
+		if i >= pc.first {
+			ev[i] = logShifted(ev[i], pc.sigma)
 			ev2[j] = 0
 		} else {
 			ev[i] = 0
-			ev2[j] = -math.Log1p(ev2[j]) * (1 + ev2[j])
+			ev2[j] = -logShifted(ev2[j], pc.sigma2) * (pc.sigma2 + ev2[j])
 		}
 	}
 	scaleCols(a, ev, n)
@@ -272,18 +324,22 @@ func (m *SPD) logAI(dst, p, q []float64) error {
 }
 
 // distAI returns (Σ log²μᵢ)^{1/2} from the eigenvalues 1 + δᵢ of
-// L⁻¹QL⁻ᵀ, with log μᵢ = log1p(δᵢ); for an ill-conditioned pencil it hands
-// over to distAISplit (see splitRatio).
+// L⁻¹QL⁻ᵀ, with log μᵢ = log1p(δᵢ); when D alone does not determine every
+// μᵢ accurately (see pencil.go) it hands over to distAISplit.
 func (m *SPD) distAI(p, q []float64) float64 {
 	n, nn := m.n, m.n*m.n
 	if linalg.Equal(p, q) {
 		return 0
 	}
-	w := linalg.NewArena(3*nn + n)
+	w := linalg.NewArena(3*nn + 2*n)
 	defer w.Release()
-	l, a, ev := w.Take(nn), w.Take(nn), w.Take(n)
+	l, a, ev, ec := w.Take(nn), w.Take(nn), w.Take(n), w.Take(n)
 	if !linalg.Cholesky(l, p, n) {
 		return math.NaN()
+	}
+	kp := aiCond(p, l, n, aiKappa)
+	if !(kp <= aiKappa) && !m.float64Only {
+		return m.distAIDD(p, q, kp)
 	}
 	for i := range a {
 		a[i] = q[i] - p[i]
@@ -292,58 +348,58 @@ func (m *SPD) distAI(p, q []float64) float64 {
 	if err := linalg.EigSymValues(ev, a, n); err != nil {
 		return math.NaN()
 	}
+	if !(pencilErrors(ec, ev, kp, 1) <= splitRatio) {
+		return m.distAISplit(p, q, l, kp)
+	}
 	for i, x := range ev {
-		if !(x > -1) {
-			return math.NaN()
-		}
-		ev[i] = math.Log1p(x)
+		ev[i] = math.Log1p(x) // x > −1: the error estimates are finite
 	}
-	if !(ev[n-1]-ev[0] > math.Log(splitRatio)) {
-		return linalg.Nrm2(ev)
-	}
-	return m.distAISplit(p, q, l)
+	return linalg.Nrm2(ev)
 }
 
-// distAISplit is distAI for an ill-conditioned pencil: the generalized
-// eigenvalues come from both sides (see splitRatio), each refined as the
-// Rayleigh quotient of its generalized eigenvector evaluated with P and Q
-// themselves (see rayleigh).
-func (m *SPD) distAISplit(p, q, l []float64) float64 {
+// distAISplit is distAI when D alone does not determine every generalized
+// eigenvalue accurately: they come from both sides (see pencil.go), each
+// refined as the Rayleigh quotient of its generalized eigenvector evaluated
+// with P and Q themselves (see rayleigh).
+func (m *SPD) distAISplit(p, q, l []float64, kp float64) float64 {
 	n, nn := m.n, m.n*m.n
-	w := linalg.NewArena(7*nn + 2*n)
+	w := linalg.NewArena(6*nn + 4*n)
 	defer w.Release()
-	k, a, z, z2, t1, t2, ev, ev2 := w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(n), w.Take(n)
-	split, err := m.pencilAI(l, k, a, z, z2, ev, ev2, p, q, true)
+	k, a, z, z2, t1, t2 := w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn)
+	ev, ev2, ec, eb := w.Take(n), w.Take(n), w.Take(n), w.Take(n)
+	pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true)
+	if err == errExtended {
+		return m.distAIDD(p, q, kp)
+	}
 	if err != nil {
 		return math.NaN()
 	}
-	if split {
-		rayleigh(ev, z, l, p, q, a, t1, t2, n)
-		rayleigh(ev2, z2, k, q, p, a, t1, t2, n)
+	rayleigh(ev, z, l, p, q, a, t1, t2, n, pc.sigma)
+	if pc.first > 0 {
+		rayleigh(ev2, z2, k, q, p, a, t1, t2, n, pc.sigma2)
 	}
 	for i := range n {
-		if !split || fromC(ev, i) {
-			ev[i] = math.Log1p(ev[i])
+		if i >= pc.first {
+			ev[i] = logShifted(ev[i], pc.sigma)
 		} else {
-			ev[i] = -math.Log1p(ev2[n-1-i])
+			ev[i] = -logShifted(ev2[n-1-i], pc.sigma2)
 		}
 	}
 	return linalg.Nrm2(ev)
 }
 
-// rayleigh overwrites ev with the Rayleigh quotients δᵢ = xᵢᵀ(Q − P)xᵢ/xᵢᵀPxᵢ
-// of the generalized eigenvectors X = L⁻ᵀU (the columns of z, overwritten
-// by X), computed from P and Q themselves rather than from C = L⁻¹QL⁻ᵀ,
-// whose eigenvalues carry absolute errors ε·‖C‖: the quotient's error is
-// quadratic in the eigenvector's plus the rounding of the products, of
-// relative size ε·(κ(P) + κ(Q)) at worst. A quotient that comes out
-// non-finite or ≤ −1 (possible only for matrices near the limit of
-// float64) leaves the eigenvalue as it was. a, t1, t2 are scratch.
-func rayleigh(ev, z, l, p, q, a, t1, t2 []float64, n int) {
+// rayleigh overwrites ev with the Rayleigh quotients xᵢᵀ(Q − σP)xᵢ/xᵢᵀPxᵢ
+// = μᵢ − σ of the generalized eigenvectors X = L⁻ᵀU (the columns of z,
+// overwritten by X), computed from P and Q themselves rather than from the
+// congruence L⁻¹(Q − σP)L⁻ᵀ, whose eigenvalues carry absolute errors of
+// order ε times its norm: the quotient's error is quadratic in the
+// eigenvector's plus the rounding of the products, of relative size
+// ε·(κ(P) + κ(Q)) at worst. A quotient that comes out non-finite or with
+// σ + quotient ≤ 0 (possible only for matrices near the limit of float64)
+// leaves the eigenvalue as it was. a, t1, t2 are scratch.
+func rayleigh(ev, z, l, p, q, a, t1, t2 []float64, n int, sigma float64) {
 	linalg.SolveLower(l, true, z, n, n) // X = L⁻ᵀU
-	for i := range a {
-		a[i] = q[i] - p[i]
-	}
+	shiftedDiff(a, q, p, sigma)
 	matMul(t1, false, a, false, z, n)
 	copy(a, p)
 	matMul(t2, false, a, false, z, n)
@@ -353,7 +409,7 @@ func rayleigh(ev, z, l, p, q, a, t1, t2 []float64, n int) {
 			num += z[r*n+j] * t1[r*n+j]
 			den += z[r*n+j] * t2[r*n+j]
 		}
-		if d := num / den; d > -1 && !math.IsInf(d, 0) {
+		if d := num / den; sigma+d > 0 && !math.IsInf(d, 0) {
 			ev[j] = d
 		}
 	}

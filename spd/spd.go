@@ -94,6 +94,11 @@ type SPD struct {
 	tol    float64
 
 	retrSet, transpSet bool
+
+	// float64Only disables the extended-precision path of the
+	// affine-invariant Exp, Log and Dist (see metric_ai_dd.go); tests set it
+	// to measure the float64 path alone.
+	float64Only bool
 }
 
 // Option configures an SPD.
