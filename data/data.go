@@ -5,7 +5,8 @@ package data
 
 import "embed"
 
-// FS holds the shipped data files by name, e.g. "cities.csv".
+// FS holds the shipped data files by name, e.g. "cities.csv" or
+// "wordnet/mammal_closure.tsv".
 //
-//go:embed *.csv
+//go:embed *.csv wordnet/mammal_closure.tsv wordnet/LICENSE-WordNet-3.0
 var FS embed.FS
