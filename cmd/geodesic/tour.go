@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -86,27 +85,22 @@ func readCities(path string) ([]city, error) {
 }
 
 func tourCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	path := fs.String("data", "", "CSV file with a header and the columns name,latitude,longitude (degrees); default: the shipped cities.csv")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: geodesic tour [--data cities.csv]\n\nGreat-circle distances, geodesic midpoints and parallel transport on S²,\nand the sphere's accuracy at distances of a millimetre.")
-		fs.PrintDefaults()
+	c := newCommand("tour", "geodesic tour [--data cities.csv]",
+		"Great-circle distances, geodesic midpoints and parallel transport on S²,\nand the sphere's accuracy at distances of a millimetre.")
+	path := c.fs.String("data", "", "CSV `file` with a header and the columns name,latitude,longitude (degrees); default: the shipped cities.csv")
+	pos, done, code := c.parse(args, stdout, stderr)
+	if done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if len(pos) > 0 {
+		return c.fail(stderr, usagef("unexpected argument %q", pos[0]))
 	}
 	cities, err := readCities(*path)
 	if err != nil {
-		fmt.Fprintf(stderr, "geodesic tour: %v\n", err)
-		return 1
+		return c.fail(stderr, err)
 	}
 	if err := tour(stdout, cities); err != nil {
-		fmt.Fprintf(stderr, "geodesic tour: %v\n", err)
-		return 1
+		return c.fail(stderr, err)
 	}
 	return 0
 }
