@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/geodesic-go/geodesic/flag"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // High-precision reference for the chordal distance.
@@ -44,31 +45,7 @@ func bigBlock(x []float64, n, p, lo, hi int) [][]*big.Float {
 			q[j][i] = bf().SetFloat64(x[i*p+lo+j])
 		}
 	}
-	t, d := bf(), bf()
-	for j := 0; j < m; j++ {
-		for pass := 0; pass < 2; pass++ {
-			for k := 0; k < j; k++ {
-				d.SetFloat64(0)
-				for i := 0; i < n; i++ {
-					t.Mul(q[k][i], q[j][i])
-					d.Add(d, t)
-				}
-				for i := 0; i < n; i++ {
-					t.Mul(d, q[k][i])
-					q[j][i].Sub(q[j][i], t)
-				}
-			}
-		}
-		d.SetFloat64(0)
-		for i := 0; i < n; i++ {
-			t.Mul(q[j][i], q[j][i])
-			d.Add(d, t)
-		}
-		d.Sqrt(d)
-		for i := 0; i < n; i++ {
-			q[j][i].Quo(q[j][i], d)
-		}
-	}
+	testutil.BigOrthonormalise(q, refPrec)
 	return q
 }
 

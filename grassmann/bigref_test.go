@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"sort"
+
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // High-precision references for the accuracy tests.
@@ -75,24 +77,7 @@ func mulBig(a *bigMat, ta bool, b *bigMat, tb bool) *bigMat {
 	if ac != br {
 		panic("mulBig: shape")
 	}
-	get := func(m *bigMat, t bool, i, j int) *big.Float {
-		if t {
-			return m.at(j, i)
-		}
-		return m.at(i, j)
-	}
-	out := newBig(ar, bc)
-	t := bf()
-	for i := 0; i < ar; i++ {
-		for j := 0; j < bc; j++ {
-			s := out.at(i, j)
-			for k := 0; k < ac; k++ {
-				t.Mul(get(a, ta, i, k), get(b, tb, k, j))
-				s.Add(s, t)
-			}
-		}
-	}
-	return out
+	return &bigMat{r: ar, c: bc, a: testutil.BigMul(a.a, ta, b.a, tb, ar, ac, bc, refPrec)}
 }
 
 // orthonormalise applies modified Gram–Schmidt twice to the columns of m.
@@ -101,31 +86,14 @@ func orthonormalise(m *bigMat) *bigMat {
 	for i := range m.a {
 		q.a[i].Set(m.a[i])
 	}
-	t, d := bf(), bf()
-	for j := 0; j < q.c; j++ {
-		for pass := 0; pass < 2; pass++ {
-			for k := 0; k < j; k++ {
-				d.SetFloat64(0)
-				for i := 0; i < q.r; i++ {
-					t.Mul(q.at(i, k), q.at(i, j))
-					d.Add(d, t)
-				}
-				for i := 0; i < q.r; i++ {
-					t.Mul(d, q.at(i, k))
-					q.at(i, j).Sub(q.at(i, j), t)
-				}
-			}
-		}
-		d.SetFloat64(0)
-		for i := 0; i < q.r; i++ {
-			t.Mul(q.at(i, j), q.at(i, j))
-			d.Add(d, t)
-		}
-		d.Sqrt(d)
-		for i := 0; i < q.r; i++ {
-			q.at(i, j).Quo(q.at(i, j), d)
+	cols := make([][]*big.Float, q.c)
+	for j := range cols {
+		cols[j] = make([]*big.Float, q.r)
+		for i := range cols[j] {
+			cols[j][i] = q.at(i, j)
 		}
 	}
+	testutil.BigOrthonormalise(cols, refPrec)
 	return q
 }
 

@@ -3,6 +3,8 @@ package hyperbolic
 import (
 	"math"
 	"math/big"
+
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // The reference values of the accuracy tests are computed in 2400-bit
@@ -38,15 +40,7 @@ func bigf(x float64) *big.Float { return new(big.Float).SetPrec(bigPrec).SetFloa
 
 func bnew() *big.Float { return new(big.Float).SetPrec(bigPrec) }
 
-func bigDot(a, b []float64) *big.Float {
-	s := bnew()
-	t := bnew()
-	for i := range a {
-		t.Mul(bigf(a[i]), bigf(b[i]))
-		s.Add(s, t)
-	}
-	return s
-}
+func bigDot(a, b []float64) *big.Float { return testutil.BigDot(a, b, bigPrec) }
 
 func bigDiffSq(a, b []float64) *big.Float {
 	s := bnew()

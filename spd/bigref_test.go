@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // High-precision references for the accuracy tests.
@@ -72,23 +74,7 @@ func (m bmat) float64s() []float64 {
 
 // bmul returns A·B (tB: A·Bᵀ).
 func bmul(a, b bmat, tB bool) bmat {
-	n := a.n
-	c := newBmat(n)
-	t := bnew()
-	for i := range n {
-		for j := range n {
-			s := c.at(i, j)
-			for k := range n {
-				bk := b.at(k, j)
-				if tB {
-					bk = b.at(j, k)
-				}
-				t.Mul(a.at(i, k), bk)
-				s.Add(s, t)
-			}
-		}
-	}
-	return c
+	return bmat{a.n, testutil.BigMul(a.a, false, b.a, tB, a.n, a.n, a.n, bigPrec)}
 }
 
 // bchol returns the lower-triangular Cholesky factor of the symmetric a.
@@ -120,20 +106,7 @@ func bchol(a bmat) bmat {
 
 // bsolveLower returns L⁻¹·X by forward substitution.
 func bsolveLower(l, x bmat) bmat {
-	n := l.n
-	y := newBmat(n)
-	t := bnew()
-	for c := range n {
-		for i := range n {
-			s := bnew().Set(x.at(i, c))
-			for k := 0; k < i; k++ {
-				t.Mul(l.at(i, k), y.at(k, c))
-				s.Sub(s, t)
-			}
-			y.at(i, c).Quo(s, l.at(i, i))
-		}
-	}
-	return y
+	return bmat{l.n, testutil.BigSolveLower(l.a, x.a, l.n, bigPrec)}
 }
 
 func btranspose(a bmat) bmat {

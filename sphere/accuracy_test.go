@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // The reference values in this file are computed in 2400-bit math/big
@@ -19,15 +21,7 @@ const bigPrec = 2400
 
 func bigf(x float64) *big.Float { return new(big.Float).SetPrec(bigPrec).SetFloat64(x) }
 
-func bigDot(a, b []float64) *big.Float {
-	s := bigf(0)
-	t := bigf(0)
-	for i := range a {
-		t.Mul(bigf(a[i]), bigf(b[i]))
-		s.Add(s, t)
-	}
-	return s
-}
+func bigDot(a, b []float64) *big.Float { return testutil.BigDot(a, b, bigPrec) }
 
 // refDist returns the angle between p and q and the logarithm Log_p(q),
 // both rounded once from the high-precision values.

@@ -48,43 +48,40 @@ func lowerView(l []float64, n int) blas64.Triangular {
 // Dtrsm), backward stable with |ΔL| ≤ γ_n·|L| column by column (Higham 2002,
 // Thm 8.5). b must not overlap l. A zero diagonal entry gives ±Inf or NaN.
 func SolveLower(l []float64, trans bool, b []float64, n, m int) {
-	checkDim(n)
-	if m < 0 {
-		panic(errNegDim)
+	if checkTri(l, b, n, m) {
+		blas64.Trsm(blas.Left, trans2(trans), 1, lowerView(l, n), general(n, m, b))
 	}
-	checkLen(l, n*n)
-	checkLen(b, n*m)
-	if overlaps(l, b) {
-		panic(errOverlap)
-	}
-	if m == 0 {
-		return
-	}
-	blas64.Trsm(blas.Left, trans2(trans), 1, lowerView(l, n), general(n, m, b))
 }
 
 // SolveLowerRight overwrites the m×n matrix B with B·op(L)⁻¹, op(L) = L or
 // Lᵀ, for the n×n lower-triangular L in l. b must not overlap l.
 func SolveLowerRight(l []float64, trans bool, b []float64, m, n int) {
-	checkDim(n)
-	if m < 0 {
-		panic(errNegDim)
+	if checkTri(l, b, n, m) {
+		blas64.Trsm(blas.Right, trans2(trans), 1, lowerView(l, n), general(m, n, b))
 	}
-	checkLen(l, n*n)
-	checkLen(b, m*n)
-	if overlaps(l, b) {
-		panic(errOverlap)
-	}
-	if m == 0 {
-		return
-	}
-	blas64.Trsm(blas.Right, trans2(trans), 1, lowerView(l, n), general(m, n, b))
 }
 
 // MulLower overwrites the n×m matrix B with op(L)·B, op(L) = L or Lᵀ, for
 // the n×n lower-triangular L in l (BLAS Dtrmm; its strict upper triangle is
 // not read). b must not overlap l.
 func MulLower(l []float64, trans bool, b []float64, n, m int) {
+	if checkTri(l, b, n, m) {
+		blas64.Trmm(blas.Left, trans2(trans), 1, lowerView(l, n), general(n, m, b))
+	}
+}
+
+// MulLowerRight overwrites the m×n matrix B with B·op(L), op(L) = L or Lᵀ,
+// for the n×n lower-triangular L in l. b must not overlap l.
+func MulLowerRight(l []float64, trans bool, b []float64, m, n int) {
+	if checkTri(l, b, n, m) {
+		blas64.Trmm(blas.Right, trans2(trans), 1, lowerView(l, n), general(m, n, b))
+	}
+}
+
+// checkTri validates the arguments shared by SolveLower, SolveLowerRight,
+// MulLower and MulLowerRight (an n×n l, an n×m or m×n b not overlapping it)
+// and reports whether there is work to do (m > 0).
+func checkTri(l, b []float64, n, m int) bool {
 	checkDim(n)
 	if m < 0 {
 		panic(errNegDim)
@@ -94,28 +91,7 @@ func MulLower(l []float64, trans bool, b []float64, n, m int) {
 	if overlaps(l, b) {
 		panic(errOverlap)
 	}
-	if m == 0 {
-		return
-	}
-	blas64.Trmm(blas.Left, trans2(trans), 1, lowerView(l, n), general(n, m, b))
-}
-
-// MulLowerRight overwrites the m×n matrix B with B·op(L), op(L) = L or Lᵀ,
-// for the n×n lower-triangular L in l. b must not overlap l.
-func MulLowerRight(l []float64, trans bool, b []float64, m, n int) {
-	checkDim(n)
-	if m < 0 {
-		panic(errNegDim)
-	}
-	checkLen(l, n*n)
-	checkLen(b, m*n)
-	if overlaps(l, b) {
-		panic(errOverlap)
-	}
-	if m == 0 {
-		return
-	}
-	blas64.Trmm(blas.Right, trans2(trans), 1, lowerView(l, n), general(m, n, b))
+	return m != 0
 }
 
 func trans2(t bool) blas.Transpose {
@@ -145,16 +121,7 @@ func symmetrize(s []float64, n int) {
 // Dsygst performs (Golub & Van Loan, 4th ed., §8.7.2). dst may alias x but
 // not l. NaN or ±Inf in X gives NaN or ±Inf entries (no panic).
 func CongruenceInvLower(dst, l, x []float64, n int) {
-	checkDim(n)
-	checkLen(l, n*n)
-	checkLen(x, n*n)
-	checkLen(dst, n*n)
-	if overlaps(dst, l) {
-		panic(errOverlap)
-	}
-	SymPart(dst, x, n)
-	t := lowerView(l, n)
-	g := general(n, n, dst)
+	t, g := congruenceSetup(dst, l, x, n)
 	blas64.Trsm(blas.Left, blas.NoTrans, 1, t, g) // L⁻¹·X
 	blas64.Trsm(blas.Right, blas.Trans, 1, t, g)  // (L⁻¹·X)·L⁻ᵀ
 	symmetrize(dst, n)
@@ -164,6 +131,16 @@ func CongruenceInvLower(dst, l, x []float64, n int) {
 // the n×n matrix X: two triangular products, then the symmetric part, so
 // that dst is exactly symmetric. dst may alias x but not l.
 func CongruenceLower(dst, l, x []float64, n int) {
+	t, g := congruenceSetup(dst, l, x, n)
+	blas64.Trmm(blas.Left, blas.NoTrans, 1, t, g)
+	blas64.Trmm(blas.Right, blas.Trans, 1, t, g)
+	symmetrize(dst, n)
+}
+
+// congruenceSetup validates the arguments of CongruenceInvLower and
+// CongruenceLower, writes sym(X) into dst, and returns the BLAS views of L
+// and of dst for the two triangular operations.
+func congruenceSetup(dst, l, x []float64, n int) (blas64.Triangular, blas64.General) {
 	checkDim(n)
 	checkLen(l, n*n)
 	checkLen(x, n*n)
@@ -172,9 +149,5 @@ func CongruenceLower(dst, l, x []float64, n int) {
 		panic(errOverlap)
 	}
 	SymPart(dst, x, n)
-	t := lowerView(l, n)
-	g := general(n, n, dst)
-	blas64.Trmm(blas.Left, blas.NoTrans, 1, t, g)
-	blas64.Trmm(blas.Right, blas.Trans, 1, t, g)
-	symmetrize(dst, n)
+	return lowerView(l, n), general(n, n, dst)
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // math/big references for the double-double kernels. Every reference is
@@ -82,22 +83,7 @@ func (m bmatrix) at(i, j int) *big.Float { return m.a[i*m.n+j] }
 
 // mul returns A·B (B transposed if tB).
 func (m bmatrix) mul(b bmatrix, tB bool) bmatrix {
-	n := m.n
-	c := newBmatrix(n)
-	t := bzero()
-	for i := range n {
-		for j := range n {
-			for k := range n {
-				bk := b.at(k, j)
-				if tB {
-					bk = b.at(j, k)
-				}
-				t.Mul(m.at(i, k), bk)
-				c.at(i, j).Add(c.at(i, j), t)
-			}
-		}
-	}
-	return c
+	return bmatrix{m.n, testutil.BigMul(m.a, false, b.a, tB, m.n, m.n, m.n, bigPrec)}
 }
 
 func (m bmatrix) transpose() bmatrix {
@@ -155,19 +141,7 @@ func bcholesky(a bmatrix) bmatrix {
 
 // bsolve returns L⁻¹·X by forward substitution.
 func bsolve(l, x bmatrix) bmatrix {
-	n := l.n
-	y := newBmatrix(n)
-	t := bzero()
-	for c := range n {
-		for i := range n {
-			s := bzero().Set(x.at(i, c))
-			for k := range i {
-				s.Sub(s, t.Mul(l.at(i, k), y.at(k, c)))
-			}
-			y.at(i, c).Quo(s, l.at(i, i))
-		}
-	}
-	return y
+	return bmatrix{l.n, testutil.BigSolveLower(l.a, x.a, l.n, bigPrec)}
 }
 
 // bjacobiEig returns the eigenvalues (unsorted) and eigenvectors of the

@@ -32,9 +32,7 @@ func SymFrechetEig(dst, w, z, e []float64, n int, dd func(x, y float64) float64)
 	m := ar.Take(n * n)
 	zz := ar.Take(n * n)
 	copy(zz, z)
-	SymPart(s, e, n)
-	gemm(false, false, n, n, n, 1, s, zz, 0, m) // M = sym(E)·Z
-	gemm(true, false, n, n, n, 1, zz, m, 0, s)  // S = Zᵀ·M
+	toEigBasis(s, m, zz, e, n) // S = Zᵀ·sym(E)·Z
 	for i := range n {
 		s[i*n+i] *= dd(w[i], w[i])
 		for j := i + 1; j < n; j++ {
@@ -43,8 +41,24 @@ func SymFrechetEig(dst, w, z, e []float64, n int, dd func(x, y float64) float64)
 			s[j*n+i] = v
 		}
 	}
-	gemm(false, false, n, n, n, 1, zz, s, 0, m)  // M = Z·(F∘S)
-	gemm(false, true, n, n, n, 1, m, zz, 0, dst) // dst = M·Zᵀ
+	fromEigBasis(dst, m, zz, s, n) // dst = Z·(F∘S)·Zᵀ
+}
+
+// toEigBasis writes S = Zᵀ·sym(E)·Z, the symmetric part of the n×n E in the
+// orthonormal eigenbasis Z, with m as n×n scratch. s and m must overlap
+// neither z nor each other.
+func toEigBasis(s, m, z, e []float64, n int) {
+	SymPart(s, e, n)
+	gemm(false, false, n, n, n, 1, s, z, 0, m) // M = sym(E)·Z
+	gemm(true, false, n, n, n, 1, z, m, 0, s)  // S = Zᵀ·M
+}
+
+// fromEigBasis writes dst = Z·S·Zᵀ, the n×n S mapped back from the
+// eigenbasis Z, made exactly symmetric by mirroring its upper triangle; m
+// is n×n scratch. dst and m must overlap neither z, s nor each other.
+func fromEigBasis(dst, m, z, s []float64, n int) {
+	gemm(false, false, n, n, n, 1, z, s, 0, m)  // M = Z·S
+	gemm(false, true, n, n, n, 1, m, z, 0, dst) // dst = M·Zᵀ
 	mirrorUpper(dst, n)
 }
 

@@ -99,9 +99,7 @@ func LyapunovEig(x, w, z, c []float64, n int) error {
 	g := ar.Take(n * n)
 	zz := ar.Take(n * n)
 	copy(zz, z)
-	SymPart(s, c, n)
-	gemm(false, false, n, n, n, 1, s, zz, 0, g) // G = sym(C)·Z
-	gemm(true, false, n, n, n, 1, zz, g, 0, s)  // S = Zᵀ·G
+	toEigBasis(s, g, zz, c, n) // S = Zᵀ·sym(C)·Z
 	var wmax float64
 	for _, l := range w {
 		wmax = max(wmax, math.Abs(l))
@@ -121,9 +119,7 @@ func LyapunovEig(x, w, z, c []float64, n int) error {
 			s[j*n+i] = v
 		}
 	}
-	gemm(false, false, n, n, n, 1, zz, s, 0, g) // G = Z·Y
-	gemm(false, true, n, n, n, 1, g, zz, 0, x)  // X = G·Zᵀ
-	mirrorUpper(x, n)
+	fromEigBasis(x, g, zz, s, n) // X = Z·Y·Zᵀ
 	if singular {
 		return ErrSingular
 	}

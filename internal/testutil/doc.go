@@ -1,7 +1,9 @@
 // Package testutil holds the small reference helpers that the manifold
 // packages' tests share: an RK4 integrator for checking closed-form
-// geodesics against their differential equations, and plain-loop norms and
-// products that share no code with the BLAS kernels under test.
+// geodesics against their differential equations, plain-loop norms and
+// products that share no code with the BLAS kernels under test, and the
+// math/big reference kernels (products, forward substitution, Gram–Schmidt,
+// dot products) of the accuracy tests.
 //
 // It is imported only from _test.go files. Everything here is deliberately
 // naive (fixed-order loops, no pooling) so that the reference values it
