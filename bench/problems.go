@@ -389,7 +389,7 @@ func karcherProblem(n, k int) *testProblem {
 	m := spd.New(n)
 	return &testProblem{
 		m:       m,
-		prob:    sumSquaredDist(m, pts),
+		prob:    optim.FrechetProblem(m, pts),
 		x0:      x0,
 		optimum: fstar,
 		metric:  "‖X − X*‖_F/‖X*‖_F",
@@ -406,36 +406,6 @@ func relDiff(a, b []float64) float64 {
 		den += b[i] * b[i]
 	}
 	return math.Sqrt(num / den)
-}
-
-// sumSquaredDist is f(x) = ½Σᵢ d²(x, yᵢ) on m with the Riemannian gradient
-// grad f(x) = −Σᵢ Log_x(yᵢ) (Karcher 1977; Pennec 2006).
-func sumSquaredDist(m manifold.Manifold, pts [][]float64) optim.Problem {
-	lg := manifold.NewPoint(m)
-	return optim.Problem{
-		Cost: func(x []float64) float64 {
-			var f float64
-			for _, q := range pts {
-				d := m.Dist(x, q)
-				f += 0.5 * d * d
-			}
-			return f
-		},
-		RGrad: func(g, x []float64) {
-			clear(g)
-			for _, q := range pts {
-				if err := m.Log(lg, x, q); err != nil {
-					for i := range g {
-						g[i] = math.NaN()
-					}
-					return
-				}
-				for i := range g {
-					g[i] -= lg[i]
-				}
-			}
-		},
-	}
 }
 
 // boost applies the Lorentz boost of rapidity b along the first spatial
@@ -508,7 +478,7 @@ func frechetProblem(n, k int) *testProblem {
 	m := hyperbolic.NewLorentz(n)
 	return &testProblem{
 		m:       m,
-		prob:    sumSquaredDist(m, pts),
+		prob:    optim.FrechetProblem(m, pts),
 		x0:      x0,
 		optimum: float64(k) * r * r,
 		metric:  "d(x, c)",

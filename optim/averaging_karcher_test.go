@@ -470,7 +470,7 @@ func TestKarcherMeanSpreadHyperbolic(t *testing.T) {
 		t.Errorf("the fixed step did not overshoot: F %.6g → %.6g", cost(x0), cost(x1))
 	}
 	res := mustAverage(t, false, m, data, nil, &optim.MeanOptions{Init: x0})
-	ref, err := optim.Minimize(context.Background(), m, karcherProblem(m, data), x0, &optim.Settings{GradTol: 1e-10}, &optim.LBFGS{})
+	ref, err := optim.Minimize(context.Background(), m, optim.FrechetProblem(m, data), x0, &optim.Settings{GradTol: 1e-10}, &optim.LBFGS{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func frechetCase(name string, m manifold.Manifold, k int) testCase {
 	return testCase{
 		name: name,
 		m:    m,
-		p:    karcherProblem(m, pts),
+		p:    optim.FrechetProblem(m, pts),
 		x0:   x0,
 		verify: func(t testing.TB, x []float64, f float64) {
 			t.Helper()

@@ -7,7 +7,6 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/geodesic-go/geodesic/manifold"
 	"github.com/geodesic-go/geodesic/optim"
 	"github.com/geodesic-go/geodesic/spd"
 )
@@ -57,37 +56,6 @@ func geometricMean(a, b *mat.SymDense) *mat.SymDense {
 	out.Mul(sa, r)
 	out.Mul(&out, sa)
 	return mat.NewSymDense(n, out.RawMatrix().Data)
-}
-
-// karcherProblem is f(P) = ½Σᵢ d²(P, Pᵢ) on m with the Riemannian gradient
-// grad f(P) = −Σᵢ Log_P(Pᵢ) (Karcher 1977; Pennec 2006) given directly
-// through Problem.RGrad.
-func karcherProblem(m manifold.Manifold, pts [][]float64) optim.Problem {
-	lg := manifold.NewPoint(m)
-	return optim.Problem{
-		Cost: func(x []float64) float64 {
-			var f float64
-			for _, q := range pts {
-				d := m.Dist(x, q)
-				f += 0.5 * d * d
-			}
-			return f
-		},
-		RGrad: func(g, x []float64) {
-			clear(g)
-			for _, q := range pts {
-				if err := m.Log(lg, x, q); err != nil {
-					for i := range g {
-						g[i] = math.NaN()
-					}
-					return
-				}
-				for i := range g {
-					g[i] -= lg[i]
-				}
-			}
-		},
-	}
 }
 
 // spdMatrix returns a random SPD matrix Q·diag(e^{s·zᵢ})·Qᵀ, z Gaussian.
@@ -162,7 +130,7 @@ func karcherTwoCase(n int) testCase {
 	return testCase{
 		name: "karcher2",
 		m:    m,
-		p:    karcherProblem(m, pts),
+		p:    optim.FrechetProblem(m, pts),
 		x0:   x0,
 		verify: func(t testing.TB, x []float64, f float64) {
 			t.Helper()
@@ -211,7 +179,7 @@ func karcherCommutingCase(n, k int, opts ...spd.Option) testCase {
 	return testCase{
 		name: "karcher-commuting",
 		m:    m,
-		p:    karcherProblem(m, pts),
+		p:    optim.FrechetProblem(m, pts),
 		x0:   x0,
 		verify: func(t testing.TB, x []float64, f float64) {
 			t.Helper()
