@@ -101,7 +101,7 @@ func TestZeroAllocsIllConditioned(t *testing.T) {
 			if kappa < aiKappa {
 				k, a, z, z2 := make([]float64, nn), make([]float64, nn), make([]float64, nn), make([]float64, nn)
 				ev, ev2, ec, eb := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-				if pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true); pc.first == 0 || err != nil {
+				if pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true, true); pc.first == 0 || err != nil {
 					t.Fatalf("n=%d: test pencil does not take the two-sided path (%+v, err %v)", n, pc, err)
 				}
 			} else if !(kp > aiKappa) {

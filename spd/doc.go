@@ -81,7 +81,10 @@
 // is more accurate, and take each eigenvalue from the side that determines
 // it, at the boundary that minimises the estimated error; Dist refines them
 // as Rayleigh quotients computed with P and Q themselves. The parallel
-// transport is computed as V plus a correction proportional to d(P, Q).
+// transport uses the same choice of eigenpairs: V plus a correction
+// proportional to d(P, Q) when P's side with the shift suffices, and
+// otherwise B·(CᵀVC)·Bᵀ from the generalized eigenvectors of both sides,
+// in which nothing cancels (see transportAI).
 //
 // For ill-conditioned points the affine-invariant Exp, Log and Dist switch
 // to double-double arithmetic (about 106 bits; internal/linalg's DD kit:
@@ -123,6 +126,16 @@
 //     distances up to about 100): worst 1.3e-11 (TestAccuracyAIShifted),
 //     and against the closed forms for Q = 2ᵏ·P: 3.2e-13
 //     (TestAccuracyAIScaled).
+//   - Affine-invariant ParallelTransport, against E·V·Eᵀ in 320-bit
+//     arithmetic for unit V: error (in the norm at Q) within 10 times the
+//     change of the exact transport when P and Q move by one ulp, plus
+//     1e-14, for κ up to 1e12 and d(P, Q) from 1e-6 to 10 (measured worst
+//     ratio 5.8); ≤ 1e-13 for κ ≤ 10 and d ≤ 3; against the closed form
+//     2ᵏ·V for Q = 2ᵏ·P (k up to ±60): 7.9e-13 for κ = 1, 5.7e-13 for
+//     κ = 1e4, 4.8e-9 for κ = 1e8 (the float64 path's ε·κ; there is no
+//     double-double transport) (TestParallelTransportAccuracyAI). The
+//     ulp sensitivity itself reaches 1e-8 at κ = 1e8 and 3e-4 at κ = 1e12
+//     for d = 3: for such data no float64 method can do better.
 //   - Affine-invariant Exp and ParallelTransport agree with an RK4
 //     integration of P” = P'P⁻¹P' and of W' = sym(γ'γ⁻¹W) to 2.6e-15 and
 //     4.3e-15 (TestAffineInvariantODE).

@@ -200,8 +200,9 @@ func logShifted(x, sigma float64) float64 {
 // are valid (σ + evᵢ > 0), the others from Q's (σ₂ + ev2ⱼ > 0, j = n−1−i).
 // It returns a non-nil error for a failed eigensolver or a Q that is not
 // positive definite, and errExtended when Q's condition bound exceeds
-// aiKappa (unless m.float64Only). a is scratch.
-func (m *SPD) pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q []float64, kp float64, vecs bool) (pc pencil, err error) {
+// aiKappa and ext is set (the caller has a double-double path). a is
+// scratch.
+func (m *SPD) pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q []float64, kp float64, vecs, ext bool) (pc pencil, err error) {
 	n := m.n
 	decomp := func(ev, z, a []float64) error {
 		if vecs {
@@ -233,7 +234,7 @@ func (m *SPD) pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q []float64, kp float
 		return pc, errTargetNotPD
 	}
 	kq := aiCond(q, k, n, aiKappa)
-	if !(kq <= aiKappa) && !m.float64Only {
+	if !(kq <= aiKappa) && ext {
 		return pc, errExtended
 	}
 	if pc.sigma+ev[0] > 2 {
@@ -282,7 +283,7 @@ func (m *SPD) logAI(dst, p, q []float64) error {
 	if !(kp <= aiKappa) && !m.float64Only {
 		return m.logAIDD(dst, p, q, kp)
 	}
-	pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true)
+	pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true, !m.float64Only)
 	if err == errExtended {
 		return m.logAIDD(dst, p, q, kp)
 	}
@@ -367,7 +368,7 @@ func (m *SPD) distAISplit(p, q, l []float64, kp float64) float64 {
 	defer w.Release()
 	k, a, z, z2, t1, t2 := w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn)
 	ev, ev2, ec, eb := w.Take(n), w.Take(n), w.Take(n), w.Take(n)
-	pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true)
+	pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true, !m.float64Only)
 	if err == errExtended {
 		return m.distAIDD(p, q, kp)
 	}
@@ -416,53 +417,97 @@ func rayleigh(ev, z, l, p, q, a, t1, t2 []float64, n int, sigma float64) {
 }
 
 // transportAI writes the parallel transport E·V·Eᵀ, E = (QP⁻¹)^{1/2}
-// (Sra & Hosseini 2015). With I + D = U·diag(1 + δ)·Uᵀ, W = L⁻¹VL⁻ᵀ and
-// sᵢ = √(1 + δᵢ) − 1 = δᵢ/(√(1 + δᵢ) + 1),
+// (Sra & Hosseini 2015), from the generalized eigenpairs of the pencil
+// (Q, P) chosen as for Log (see pencil.go).
+//
+// With P's side alone and the shift σ = 1 (I + D = U·diag(1 + δ)·Uᵀ,
+// D = L⁻¹(Q − P)L⁻ᵀ), W = L⁻¹VL⁻ᵀ and sᵢ = √(1 + δᵢ) − 1 = δᵢ/(√(1 + δᵢ) + 1),
 //
 //	E·V·Eᵀ = L·(I+D)^{1/2}·W·(I+D)^{1/2}·Lᵀ = V + (LU)·(W̃ ∘ F)·(LU)ᵀ,
 //
 // where W̃ = UᵀWU and F_ij = (1 + sᵢ)(1 + sⱼ) − 1 = sᵢ + sⱼ + sᵢsⱼ: V itself
 // is kept exact and only the change, proportional to d(P, Q), is computed.
+//
+// Otherwise (every μᵢ far below 1, or eigenvalues from both sides), with
+// the generalized eigenvectors xᵢ (xᵢᵀPxⱼ = δᵢⱼ), QP⁻¹ = Σ μᵢ·Pxᵢ·(Pxᵢ)ᵀ·P⁻¹,
+// so that
+//
+//	E·V·Eᵀ = B·(CᵀVC)·Bᵀ,  bᵢ = √μᵢ·Pxᵢ,  cᵢ = xᵢ,
+//
+// with, from P's side, bᵢ = √μᵢ·Luᵢ and cᵢ = L⁻ᵀuᵢ, and from Q's side
+// (νⱼ = 1/μᵢ, Pxᵢ = √νⱼ·Kwⱼ) bᵢ = Kwⱼ and cᵢ = K⁻ᵀwⱼ/√νⱼ: no factor
+// 1 + δᵢ that cancels, and every column of B of the size of P's own.
+// There is no double-double path: for a P or Q beyond the float64 path's
+// condition bound, the float64 pencil is used as it is (see the package
+// documentation for the accuracy reached).
 func (m *SPD) transportAI(dst, p, q, v []float64) {
 	n, nn := m.n, m.n*m.n
 	if linalg.Equal(p, q) {
 		symInto(dst, v, n, 1)
 		return
 	}
-	w := linalg.NewArena(5*nn + n)
+	w := linalg.NewArena(8*nn + 4*n)
 	defer w.Release()
-	l, a, z, b, c, ev := w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(n)
-	if !linalg.Cholesky(l, p, n) {
+	l, k, a, z, z2, b, c, t := w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn), w.Take(nn)
+	ev, ev2, ec, eb := w.Take(n), w.Take(n), w.Take(n), w.Take(n)
+	if !linalg.Cholesky(l, p, n) || !linalg.AllFinite(v) {
 		linalg.FillNaN(dst)
 		return
 	}
-	for i := range a {
-		a[i] = q[i] - p[i]
-	}
-	linalg.CongruenceInvLower(a, l, a, n)
-	if err := linalg.EigSym(ev, z, a, n); err != nil {
+	kp := aiCond(p, l, n, aiKappa)
+	pc, err := m.pencilAI(l, k, a, z, z2, ev, ev2, ec, eb, p, q, kp, true, false)
+	if err != nil {
 		linalg.FillNaN(dst)
 		return
 	}
-	for i, x := range ev {
-		if !(x > -1) {
-			linalg.FillNaN(dst)
-			return
+	if pc.first == 0 && pc.sigma == 1 {
+		for i, x := range ev {
+			ev[i] = x / (math.Sqrt(1+x) + 1)
 		}
-		ev[i] = x / (math.Sqrt(1+x) + 1)
+		linalg.CongruenceInvLower(b, l, v, n) // W
+		congT(b, z, b, c, n)                  // W̃ = Uᵀ·W·U
+		for i, si := range ev {
+			for j, sj := range ev {
+				b[i*n+j] *= si + sj + si*sj
+			}
+		}
+		linalg.MulLower(l, false, z, n, n) // M = L·U
+		matMul(c, false, z, false, b, n)   // M·(W̃ ∘ F)
+		matMul(a, false, c, true, z, n)    // M·(W̃ ∘ F)·Mᵀ
+		addSymInto(dst, v, a, n)
+		return
 	}
-	linalg.CongruenceInvLower(b, l, v, n) // W
-	matMul(c, true, z, false, b, n)       // Uᵀ·W
-	matMul(b, false, c, false, z, n)      // W̃ = Uᵀ·W·U
-	for i, si := range ev {
-		for j, sj := range ev {
-			b[i*n+j] *= si + sj + si*sj
+	copy(b, z)
+	linalg.MulLower(l, false, b, n, n) // L·U
+	copy(c, z)
+	linalg.SolveLower(l, true, c, n, n) // L⁻ᵀ·U
+	if pc.first > 0 {
+		copy(a, z2)
+		linalg.MulLower(k, false, a, n, n) // K·W
+		copy(t, z2)
+		linalg.SolveLower(k, true, t, n, n) // K⁻ᵀ·W
+	}
+	for i := range n {
+		if i >= pc.first {
+			s := math.Sqrt(pc.sigma + ev[i])
+			for r := range n {
+				b[r*n+i] *= s
+			}
+			continue
+		}
+		j := n - 1 - i
+		s := 1 / math.Sqrt(pc.sigma2+ev2[j])
+		for r := range n {
+			b[r*n+i] = a[r*n+j]
+			c[r*n+i] = t[r*n+j] * s
 		}
 	}
-	linalg.MulLower(l, false, z, n, n) // M = L·U
-	matMul(c, false, z, false, b, n)   // M·(W̃ ∘ F)
-	matMul(a, false, c, true, z, n)    // M·(W̃ ∘ F)·Mᵀ
-	addSymInto(dst, v, a, n)
+	symInto(a, v, n, 1)
+	congT(a, c, a, t, n) // Cᵀ·sym(V)·C
+	symInto(a, a, n, 1)
+	matMul(t, false, b, false, a, n)
+	matMul(a, false, t, true, b, n) // B·(CᵀVC)·Bᵀ
+	symInto(dst, a, n, 1)
 }
 
 // randomTangentAI writes L·S·Lᵀ for a standard Gaussian S of

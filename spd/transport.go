@@ -30,10 +30,11 @@ func (m *SPD) TransportIdentity(dst, p, q, v []float64) {
 //	affine-invariant:  E·V·Eᵀ, E = (QP⁻¹)^{1/2} = L·(L⁻¹QL⁻ᵀ)^{1/2}·L⁻¹
 //	                   (Sra & Hosseini, "Conic geometric optimization on the
 //	                   manifold of positive definite matrices", SIAM J.
-//	                   Optim. 25, 2015), computed as V plus a correction
-//	                   proportional to d(P, Q) (see the package
-//	                   documentation), so that it is accurate for nearby
-//	                   points and exactly V for Q = P;
+//	                   Optim. 25, 2015), computed from the generalized
+//	                   eigenpairs of (Q, P) chosen as for Log: as V plus
+//	                   a correction proportional to d(P, Q) for nearby
+//	                   points (exactly V for Q = P), and without the
+//	                   cancellation of 1 + δᵢ when Q is far (e.g. 2⁻⁴⁰·P);
 //	log-Euclidean:     D exp(log Q)[D log(P)[V]], the metric being the
 //	                   pull-back of a flat one by log (Arsigny et al. 2007),
 //	                   with both differentials by the Daleckii–Krein formula;
