@@ -232,12 +232,12 @@ func TestDistRotations(t *testing.T) {
 	signs := [][3]float64{{1, 1, 1}, {1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}}
 	var wr, wa worst
 	for trial := 0; trial < 300; trial++ {
-		r1 := haar(rng, 3)
+		r1 := testutil.Haar(rng, 3, false)
 		var r2 []float64
 		if trial%3 == 0 {
 			r2 = testutil.MatMul(r1, haarNear(rng, math.Pow(10, -1-9*rng.Float64())), 3, 3, 3)
 		} else {
-			r2 = haar(rng, 3)
+			r2 = testutil.Haar(rng, 3, false)
 		}
 		want := math.Inf(1)
 		m := testutil.MatMul(transpose(r1, 3, 3), r2, 3, 3, 3)

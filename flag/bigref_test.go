@@ -98,7 +98,7 @@ func refChordal(x, y []float64, n int, dims []int) float64 {
 // √(Σ_j sin²θ_j), up to the rounding of the float64 data.
 func pairWithAngles(rng *rand.Rand, f *flag.Flag, theta []float64) (x, y []float64) {
 	n, p := f.Shape()
-	u := haar(rng, n)
+	u := testutil.Haar(rng, n, false)
 	x = make([]float64, n*p)
 	y = make([]float64, n*p)
 	for i := 0; i < n; i++ {

@@ -10,37 +10,6 @@ import (
 
 func newRand(a uint64) *rand.Rand { return rand.New(rand.NewPCG(a, 0xf1a6)) }
 
-// haar returns a Haar-distributed n×n orthogonal matrix (Gram–Schmidt of
-// a Gaussian matrix, twice, with plain loops).
-func haar(rng *rand.Rand, n int) []float64 {
-	q := make([]float64, n*n)
-	for i := range q {
-		q[i] = rng.NormFloat64()
-	}
-	for j := 0; j < n; j++ {
-		for pass := 0; pass < 2; pass++ {
-			for k := 0; k < j; k++ {
-				var d float64
-				for i := 0; i < n; i++ {
-					d += q[i*n+k] * q[i*n+j]
-				}
-				for i := 0; i < n; i++ {
-					q[i*n+j] -= d * q[i*n+k]
-				}
-			}
-		}
-		var s float64
-		for i := 0; i < n; i++ {
-			s += q[i*n+j] * q[i*n+j]
-		}
-		s = math.Sqrt(s)
-		for i := 0; i < n; i++ {
-			q[i*n+j] /= s
-		}
-	}
-	return q
-}
-
 // blockRotation returns a random block-diagonal orthogonal p×p matrix
 // blkdiag(Q₁, …, Q_k) for the flag f, each Q_i Haar on O(m_i) (so
 // reflections included).
@@ -50,7 +19,7 @@ func blockRotation(f *flag.Flag, rng *rand.Rand) []float64 {
 	for i := 0; i < f.NumBlocks(); i++ {
 		lo, hi := f.BlockRange(i)
 		m := hi - lo
-		b := haar(rng, m)
+		b := testutil.Haar(rng, m, false)
 		for r := 0; r < m; r++ {
 			for c := 0; c < m; c++ {
 				q[(lo+r)*p+lo+c] = b[r*m+c]

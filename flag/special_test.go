@@ -12,34 +12,19 @@ import (
 	"github.com/geodesic-go/geodesic/stiefel"
 )
 
-func mustPanic(t *testing.T, what string, fn func()) {
-	t.Helper()
-	defer func() {
-		r := recover()
-		if r == nil {
-			t.Errorf("%s: no panic", what)
-			return
-		}
-		if _, ok := r.(manifold.Error); !ok {
-			t.Errorf("%s: panicked with %T %v, want manifold.Error", what, r, r)
-		}
-	}()
-	fn()
-}
-
 // TestNew checks the constructor's validation, the block accessors, Dim,
 // String and that With leaves the receiver unchanged.
 func TestNew(t *testing.T) {
-	mustPanic(t, "no dims", func() { flag.New(3) })
-	mustPanic(t, "zero dim", func() { flag.New(3, 0, 2) })
-	mustPanic(t, "not increasing", func() { flag.New(5, 2, 2) })
-	mustPanic(t, "decreasing", func() { flag.New(5, 3, 2) })
-	mustPanic(t, "n_k > n", func() { flag.New(3, 1, 4) })
-	mustPanic(t, "metric", func() { flag.New(3, 1).With(flag.WithMetric(7)) })
-	mustPanic(t, "retraction", func() { flag.New(3, 1).With(flag.WithRetraction(-1)) })
-	mustPanic(t, "tolerance", func() { flag.New(3, 1).With(flag.WithTolerance(0)) })
-	mustPanic(t, "log tolerance", func() { flag.New(3, 1).With(flag.WithLogTolerance(1)) })
-	mustPanic(t, "log iterations", func() { flag.New(3, 1).With(flag.WithLogMaxIter(0)) })
+	testutil.MustPanic(t, "no dims", func() { flag.New(3) })
+	testutil.MustPanic(t, "zero dim", func() { flag.New(3, 0, 2) })
+	testutil.MustPanic(t, "not increasing", func() { flag.New(5, 2, 2) })
+	testutil.MustPanic(t, "decreasing", func() { flag.New(5, 3, 2) })
+	testutil.MustPanic(t, "n_k > n", func() { flag.New(3, 1, 4) })
+	testutil.MustPanic(t, "metric", func() { flag.New(3, 1).With(flag.WithMetric(7)) })
+	testutil.MustPanic(t, "retraction", func() { flag.New(3, 1).With(flag.WithRetraction(-1)) })
+	testutil.MustPanic(t, "tolerance", func() { flag.New(3, 1).With(flag.WithTolerance(0)) })
+	testutil.MustPanic(t, "log tolerance", func() { flag.New(3, 1).With(flag.WithLogTolerance(1)) })
+	testutil.MustPanic(t, "log iterations", func() { flag.New(3, 1).With(flag.WithLogMaxIter(0)) })
 
 	f := flag.New(10, 1, 3, 7)
 	if r, c := f.Shape(); r != 10 || c != 7 {
@@ -78,10 +63,10 @@ func TestNew(t *testing.T) {
 			t.Errorf("BlockRange(%d) = %d, %d", i, lo, hi)
 		}
 	}
-	mustPanic(t, "BlockRange(3)", func() { f.BlockRange(3) })
-	mustPanic(t, "BlockRange(-1)", func() { f.BlockRange(-1) })
-	mustPanic(t, "CopyBlock length", func() { f.CopyBlock(make([]float64, 10), make([]float64, 70), 1) })
-	mustPanic(t, "Subspace length", func() { f.Subspace(make([]float64, 10), make([]float64, 70), 1) })
+	testutil.MustPanic(t, "BlockRange(3)", func() { f.BlockRange(3) })
+	testutil.MustPanic(t, "BlockRange(-1)", func() { f.BlockRange(-1) })
+	testutil.MustPanic(t, "CopyBlock length", func() { f.CopyBlock(make([]float64, 10), make([]float64, 70), 1) })
+	testutil.MustPanic(t, "Subspace length", func() { f.Subspace(make([]float64, 10), make([]float64, 70), 1) })
 	if s := f.String(); s != "Fl(1,3,7;10)" {
 		t.Errorf("String = %q", s)
 	}
@@ -168,7 +153,7 @@ func TestExactZeros(t *testing.T) {
 			}
 		}
 	}
-	mustPanic(t, "SameFlag(tol < 0)", func() { flag.New(3, 1).SameFlag(make([]float64, 3), make([]float64, 3), -1) })
+	testutil.MustPanic(t, "SameFlag(tol < 0)", func() { flag.New(3, 1).SameFlag(make([]float64, 3), make([]float64, 3), -1) })
 }
 
 // TestOnePoint checks Fl(n; n), a single point of dimension 0.
@@ -253,7 +238,7 @@ func TestInjectivityRadius(t *testing.T) {
 			if has {
 				t.Errorf("%v: HasCapability(InjectivityRadius) = true", c.f)
 			}
-			mustPanic(t, "InjectivityRadius", func() { c.f.InjectivityRadius(x(c.f)) })
+			testutil.MustPanic(t, "InjectivityRadius", func() { c.f.InjectivityRadius(x(c.f)) })
 			if r := c.f.LogRadius(); r != 0.9*math.Pi/2 {
 				t.Errorf("%v: LogRadius = %v", c.f, r)
 			}
@@ -288,17 +273,17 @@ func TestConversions(t *testing.T) {
 	if !slices.Equal(d, y) {
 		t.Error("ToGrassmann")
 	}
-	mustPanic(t, "FromGrassmann", func() { flag.FromGrassmann(d[:3], y) })
-	mustPanic(t, "ToGrassmann", func() { flag.ToGrassmann(d[:3], y) })
-	mustPanic(t, "FromRotation len(r)", func() { flag.FromRotation(make([]float64, 9), make([]float64, 6)) })
-	mustPanic(t, "FromRotation len(dst)", func() { flag.FromRotation(make([]float64, 3), make([]float64, 9)) })
-	mustPanic(t, "ToRotation len(dst)", func() { flag.ToRotation(make([]float64, 6), make([]float64, 9)) })
-	mustPanic(t, "ToRotation len(x)", func() { flag.ToRotation(make([]float64, 9), make([]float64, 3)) })
+	testutil.MustPanic(t, "FromGrassmann", func() { flag.FromGrassmann(d[:3], y) })
+	testutil.MustPanic(t, "ToGrassmann", func() { flag.ToGrassmann(d[:3], y) })
+	testutil.MustPanic(t, "FromRotation len(r)", func() { flag.FromRotation(make([]float64, 9), make([]float64, 6)) })
+	testutil.MustPanic(t, "FromRotation len(dst)", func() { flag.FromRotation(make([]float64, 3), make([]float64, 9)) })
+	testutil.MustPanic(t, "ToRotation len(dst)", func() { flag.ToRotation(make([]float64, 6), make([]float64, 9)) })
+	testutil.MustPanic(t, "ToRotation len(x)", func() { flag.ToRotation(make([]float64, 9), make([]float64, 3)) })
 
 	rng := newRand(1212)
 	full, part := flag.New(3, 1, 2, 3), flag.New(3, 1, 2)
 	for trial := 0; trial < 200; trial++ {
-		r := haar(rng, 3)
+		r := testutil.Haar(rng, 3, false)
 		if det(r, 3) < 0 {
 			for i := 0; i < 3; i++ {
 				r[i*3+2] = -r[i*3+2]

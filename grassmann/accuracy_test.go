@@ -12,32 +12,6 @@ import (
 	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
-// haarMat returns a Haar-distributed n×n orthogonal matrix (row-major): the
-// Q factor of a Gaussian matrix from gonum's mat.QR with the columns signed
-// so that R has a positive diagonal (Mezzadri 2007).
-func haarMat(rng *rand.Rand, n int) []float64 {
-	a := make([]float64, n*n)
-	for i := range a {
-		a[i] = rng.NormFloat64()
-	}
-	var qr mat.QR
-	qr.Factorize(mat.NewDense(n, n, a))
-	var q, r mat.Dense
-	qr.QTo(&q)
-	qr.RTo(&r)
-	out := make([]float64, n*n)
-	for j := 0; j < n; j++ {
-		s := 1.0
-		if r.At(j, j) < 0 {
-			s = -1
-		}
-		for i := 0; i < n; i++ {
-			out[i*n+j] = s * q.At(i, j)
-		}
-	}
-	return out
-}
-
 // pairWithAngles returns float64 bases u, y of two p-dimensional subspaces
 // of Rⁿ with principal angles theta (len(theta) ≤ min(p, n − p); the
 // remaining angles are 0): u = Q·[I; 0]·R₁ and y = Q·Y₀·R₂, where column i
@@ -45,7 +19,7 @@ func haarMat(rng *rand.Rand, n int) []float64 {
 // are Haar orthogonal. The rounding of these products perturbs the angles
 // by O(ε); the references are computed from u and y as rounded.
 func pairWithAngles(rng *rand.Rand, n, p int, theta []float64) (u, y []float64) {
-	q := haarMat(rng, n)
+	q := testutil.Haar(rng, n, false)
 	u0 := make([]float64, n*p)
 	y0 := make([]float64, n*p)
 	for i := 0; i < p; i++ {
@@ -57,8 +31,8 @@ func pairWithAngles(rng *rand.Rand, n, p int, theta []float64) (u, y []float64) 
 			y0[i*p+i] = 1
 		}
 	}
-	u = testutil.MatMul(testutil.MatMul(q, u0, n, n, p), haarMat(rng, p), n, p, p)
-	y = testutil.MatMul(testutil.MatMul(q, y0, n, n, p), haarMat(rng, p), n, p, p)
+	u = testutil.MatMul(testutil.MatMul(q, u0, n, n, p), testutil.Haar(rng, p, false), n, p, p)
+	y = testutil.MatMul(testutil.MatMul(q, y0, n, n, p), testutil.Haar(rng, p, false), n, p, p)
 	return u, y
 }
 
@@ -286,7 +260,7 @@ func tangentOfKind(g *grassmann.Grassmann, dst, y []float64, kind string, rng *r
 		qr.Factorize(mat.NewDense(n, p, dst))
 		var q mat.Dense
 		qr.QTo(&q)
-		o := haarMat(rng, p)
+		o := testutil.Haar(rng, p, false)
 		for i := 0; i < n; i++ {
 			for j := 0; j < p; j++ {
 				var s float64

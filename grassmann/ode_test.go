@@ -100,7 +100,7 @@ func TestExpAndTransportODE(t *testing.T) {
 				wPT.see(testutil.DiffNorm(pt, st[2*np:])/testutil.Frob(xi), at)
 
 				// Another representative q·O: the lift must be (ODE lift)·O.
-				o := haarMat(rng, p)
+				o := testutil.Haar(rng, p, false)
 				qo := testutil.MatMul(q, o, n, p, p)
 				g.ParallelTransport(pt, x, qo, xi)
 				wRot.see(testutil.DiffNorm(pt, testutil.MatMul(st[2*np:], o, n, p, p))/testutil.Frob(xi), at)

@@ -22,7 +22,7 @@ func TestDominantSubspace(t *testing.T) {
 	const n, p = 60, 4
 	// A = Q·diag(λ)·Qᵀ with λ = 10, 9.5, 9, 8.5 for the dominant subspace
 	// and the rest in [0, 6]: an eigengap of 2.5.
-	q := haarMat(rng, n)
+	q := testutil.Haar(rng, n, false)
 	lam := make([]float64, n)
 	for i := range lam {
 		if i < p {

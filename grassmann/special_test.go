@@ -22,25 +22,14 @@ var (
 	_ manifold.InjectivityRadiuser = (*grassmann.Grassmann)(nil)
 )
 
-func mustPanic(t *testing.T, what string, f func()) {
-	t.Helper()
-	defer func() {
-		r := recover()
-		if _, ok := r.(manifold.Error); !ok {
-			t.Errorf("%s: panicked with %v (%T), want a manifold.Error", what, r, r)
-		}
-	}()
-	f()
-}
-
 func TestNew(t *testing.T) {
-	mustPanic(t, "New(3, 0)", func() { grassmann.New(3, 0) })
-	mustPanic(t, "New(3, 4)", func() { grassmann.New(3, 4) })
-	mustPanic(t, "New(-1, -2)", func() { grassmann.New(-1, -2) })
-	mustPanic(t, "WithRetraction(99)", func() { grassmann.New(3, 1, grassmann.WithRetraction(99)) })
-	mustPanic(t, "WithTransport(-1)", func() { grassmann.New(3, 1, grassmann.WithTransport(-1)) })
-	mustPanic(t, "WithTolerance(0)", func() { grassmann.New(3, 1, grassmann.WithTolerance(0)) })
-	mustPanic(t, "WithTolerance(NaN)", func() { grassmann.New(3, 1, grassmann.WithTolerance(math.NaN())) })
+	testutil.MustPanic(t, "New(3, 0)", func() { grassmann.New(3, 0) })
+	testutil.MustPanic(t, "New(3, 4)", func() { grassmann.New(3, 4) })
+	testutil.MustPanic(t, "New(-1, -2)", func() { grassmann.New(-1, -2) })
+	testutil.MustPanic(t, "WithRetraction(99)", func() { grassmann.New(3, 1, grassmann.WithRetraction(99)) })
+	testutil.MustPanic(t, "WithTransport(-1)", func() { grassmann.New(3, 1, grassmann.WithTransport(-1)) })
+	testutil.MustPanic(t, "WithTolerance(0)", func() { grassmann.New(3, 1, grassmann.WithTolerance(0)) })
+	testutil.MustPanic(t, "WithTolerance(NaN)", func() { grassmann.New(3, 1, grassmann.WithTolerance(math.NaN())) })
 	g := grassmann.New(5, 2)
 	if r, c := g.Shape(); r != 5 || c != 2 {
 		t.Errorf("Shape = %d, %d", r, c)
@@ -51,9 +40,9 @@ func TestNew(t *testing.T) {
 	if r := g.InjectivityRadius(make([]float64, 10)); r != math.Pi/2 {
 		t.Errorf("InjectivityRadius = %v", r)
 	}
-	mustPanic(t, "PrincipalAngles with len(dst) ≠ p", func() { g.PrincipalAngles(make([]float64, 3), make([]float64, 10), make([]float64, 10)) })
-	mustPanic(t, "SameSubspace with tol < 0", func() { g.SameSubspace(make([]float64, 10), make([]float64, 10), -1) })
-	mustPanic(t, "Dist with a short slice", func() { g.Dist(make([]float64, 10), make([]float64, 9)) })
+	testutil.MustPanic(t, "PrincipalAngles with len(dst) ≠ p", func() { g.PrincipalAngles(make([]float64, 3), make([]float64, 10), make([]float64, 10)) })
+	testutil.MustPanic(t, "SameSubspace with tol < 0", func() { g.SameSubspace(make([]float64, 10), make([]float64, 10), -1) })
+	testutil.MustPanic(t, "Dist with a short slice", func() { g.Dist(make([]float64, 10), make([]float64, 9)) })
 }
 
 // TestExactZeros checks the documented exact special cases.
@@ -107,7 +96,7 @@ func TestExactZeros(t *testing.T) {
 			t.Errorf("Gr(%d,%d): Norm or Inner of 0 is not 0", n, p)
 		}
 		// Another basis of the same subspace: distances of order ε.
-		yo := testutil.MatMul(y, haarMat(rng, p), n, p, p)
+		yo := testutil.MatMul(y, testutil.Haar(rng, p, false), n, p, p)
 		if d := g.Dist(y, yo); !(d < 1e-14) {
 			t.Errorf("Gr(%d,%d): Dist(Y, Y·O) = %g, want < 1e-14", n, p, d)
 		}
@@ -273,7 +262,7 @@ func TestRepresentatives(t *testing.T) {
 			v[i] *= s
 		}
 		g.Exp(y, x, v)
-		o := haarMat(rng, p)
+		o := testutil.Haar(rng, p, false)
 		xo, yo, vo := testutil.MatMul(x, o, n, p, p), testutil.MatMul(y, o, n, p, p), testutil.MatMul(v, o, n, p, p)
 		if d1, d2 := g.Dist(x, y), g.Dist(xo, yo); math.Abs(d1-d2) > 1e-14 {
 			t.Errorf("Gr(%d,%d): Dist depends on the bases: %.17g vs %.17g", n, p, d1, d2)
@@ -347,7 +336,7 @@ func TestProject(t *testing.T) {
 	// the same subspace, nor a nearby basis, is closer to X.
 	dp := testutil.DiffNorm(y, x)
 	for k := 0; k < 20; k++ {
-		z := testutil.MatMul(y, haarMat(rng, 3), 6, 3, 3)
+		z := testutil.MatMul(y, testutil.Haar(rng, 3, false), 6, 3, 3)
 		if testutil.DiffNorm(z, x) < dp-1e-14 {
 			t.Errorf("Project: a rotated basis is nearer to X than the polar factor")
 		}

@@ -5,8 +5,6 @@ import (
 	"math/big"
 	"math/rand/v2"
 
-	"gonum.org/v1/gonum/mat"
-
 	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
@@ -225,54 +223,6 @@ func bjacobi(a0 bmat) ([]*big.Float, bmat) {
 	return w, u
 }
 
-// bexp returns eˣ: x is halved until |x| < 2⁻¹⁰, the Taylor series is
-// summed, and the result squared back, at 64 guard bits.
-func bexp(x *big.Float) *big.Float {
-	const prec = bigPrec + 64
-	y := new(big.Float).SetPrec(prec).Set(x)
-	s := 0
-	lim := new(big.Float).SetPrec(prec).SetMantExp(big.NewFloat(1), -10)
-	for new(big.Float).Abs(y).Cmp(lim) > 0 {
-		y.SetMantExp(y, -1)
-		s++
-	}
-	sum := new(big.Float).SetPrec(prec).SetInt64(1)
-	term := new(big.Float).SetPrec(prec).SetInt64(1)
-	eps := new(big.Float).SetPrec(prec).SetMantExp(big.NewFloat(1), -prec-8)
-	for k := 1; k < 200; k++ {
-		term.Mul(term, y)
-		term.Quo(term, new(big.Float).SetPrec(prec).SetInt64(int64(k)))
-		sum.Add(sum, term)
-		if new(big.Float).Abs(term).Cmp(eps) < 0 {
-			break
-		}
-	}
-	for range s {
-		sum.Mul(sum, sum)
-	}
-	return new(big.Float).SetPrec(bigPrec).Set(sum)
-}
-
-// blog returns log x for x > 0 by Newton's iteration y ← y + 2(x − eʸ)/(x + eʸ)
-// (cubically convergent), started from the float64 logarithm.
-func blog(x *big.Float) *big.Float {
-	f, _ := x.Float64()
-	y := bf(math.Log(f))
-	if f == 1 {
-		// Start from x − 1 so that tiny logarithms converge in relative terms.
-		y = bnew().Sub(x, bf(1))
-	}
-	for range 8 {
-		e := bexp(y)
-		num := bnew().Sub(x, e)
-		den := bnew().Add(x, e)
-		num.Quo(num, den)
-		num.Mul(num, bf(2))
-		y.Add(y, num)
-	}
-	return y
-}
-
 // bfuncCong returns L·U·diag(f)·Uᵀ·Lᵀ for the eigenvectors U (columns) and
 // the values f.
 func bfuncCong(l bmat, f []*big.Float, u bmat) bmat {
@@ -310,34 +260,6 @@ func refAI(p, q, v []float64, n int) (dist float64, log, exp []float64) {
 		exp = bfuncCong(l, w, u).float64s()
 	}
 	return dist, log, exp
-}
-
-// haar returns a Haar-distributed orthogonal n×n matrix: the Q factor of a
-// Gaussian matrix from gonum's QR with R's diagonal made positive
-// (Mezzadri 2007).
-func haar(rng *rand.Rand, n int) []float64 {
-	g := mat.NewDense(n, n, nil)
-	for i := range n {
-		for j := range n {
-			g.Set(i, j, rng.NormFloat64())
-		}
-	}
-	var qr mat.QR
-	qr.Factorize(g)
-	var q, r mat.Dense
-	qr.QTo(&q)
-	qr.RTo(&r)
-	out := make([]float64, n*n)
-	for j := range n {
-		s := 1.0
-		if r.At(j, j) < 0 {
-			s = -1
-		}
-		for i := range n {
-			out[i*n+j] = s * q.At(i, j)
-		}
-	}
-	return out
 }
 
 // withSpectrum returns U·diag(eigs)·Uᵀ for a Haar U, evaluated in float64
@@ -380,3 +302,10 @@ func frobRel(a, b []float64) float64 {
 	}
 	return d / s
 }
+
+// bexp and blog are eˣ and log x at bigPrec bits (testutil.BigExp, BigLog).
+func bexp(x *big.Float) *big.Float { return testutil.BigExp(x, bigPrec) }
+func blog(x *big.Float) *big.Float { return testutil.BigLog(x, bigPrec) }
+
+// haar returns a Haar-distributed orthogonal n×n matrix (testutil.Haar).
+func haar(rng *rand.Rand, n int) []float64 { return testutil.Haar(rng, n, false) }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // Cross-checks of the log-Euclidean, log-Cholesky and Bures–Wasserstein
@@ -13,28 +15,6 @@ import (
 // symmetric eigensolver, its general Padé matrix exponential) for the
 // log-Euclidean metric, and 320-bit math/big evaluations of the defining
 // formulas (bigref_test.go) for the other two.
-
-// symFuncGonum returns f(A) = U·diag(f(λ))·Uᵀ by mat.EigenSym.
-func symFuncGonum(a []float64, n int, f func(float64) float64) []float64 {
-	var es mat.EigenSym
-	if !es.Factorize(mat.NewSymDense(n, append([]float64(nil), a...)), true) {
-		panic("mat.EigenSym failed")
-	}
-	var u mat.Dense
-	es.VectorsTo(&u)
-	vals := es.Values(nil)
-	out := make([]float64, n*n)
-	for i := range n {
-		for j := range n {
-			var s float64
-			for k := range n {
-				s += u.At(i, k) * f(vals[k]) * u.At(j, k)
-			}
-			out[i*n+j] = s
-		}
-	}
-	return out
-}
 
 // dexpBlock returns the Fréchet derivative D exp(A)[E] as the upper-right
 // block of exp([[A, E], [0, A]]), by gonum's general matrix exponential
@@ -74,7 +54,7 @@ func TestLogEuclideanCrossCheck(t *testing.T) {
 			for range 3 {
 				p := withSpectrum(rng, logSpectrum(rng, n, kappa))
 				q := withSpectrum(rng, logSpectrum(rng, n, kappa))
-				lp, lq := symFuncGonum(p, n, math.Log), symFuncGonum(q, n, math.Log)
+				lp, lq := testutil.SymFunc(p, n, math.Log), testutil.SymFunc(q, n, math.Log)
 				// Dist = ‖log P − log Q‖_F.
 				var dd float64
 				for i := range lp {
@@ -100,7 +80,7 @@ func TestLogEuclideanCrossCheck(t *testing.T) {
 					sum[i] = lp[i] + xi[i]
 				}
 				m.Exp(got, p, v)
-				we = math.Max(we, frobRel(got, symFuncGonum(sum, n, math.Exp)))
+				we = math.Max(we, frobRel(got, testutil.SymFunc(sum, n, math.Exp)))
 				// Parallel transport: D exp(log P)[ξ] ↦ D exp(log Q)[ξ].
 				m.ParallelTransport(got, p, q, v)
 				wt = math.Max(wt, frobRel(got, dexpBlock(lq, xi, n)))

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 // Exp and ParallelTransport against RK4 integrations of the geodesic and
@@ -23,31 +25,6 @@ import (
 // −½X²; hence d/dt(½X) = −½X², L_P[P”] = L_P[P'X + XP'] − X², and with
 // P' = PX + XP this is P” = 2·X·P·X. The Lyapunov equation is solved as the
 // n²×n² linear system (I ⊗ P + P ⊗ I)·vec(X) = vec(P').
-
-// rk4 integrates y' = f(y) from 0 to 1 in steps equal steps.
-func rk4(y []float64, steps int, f func(dy, y []float64)) {
-	n := len(y)
-	k1, k2, k3, k4, tmp := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	h := 1 / float64(steps)
-	for range steps {
-		f(k1, y)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k1[i]
-		}
-		f(k2, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h/2*k2[i]
-		}
-		f(k3, tmp)
-		for i := range y {
-			tmp[i] = y[i] + h*k3[i]
-		}
-		f(k4, tmp)
-		for i := range y {
-			y[i] += h / 6 * (k1[i] + 2*k2[i] + 2*k3[i] + k4[i])
-		}
-	}
-}
 
 func dense(x []float64, n int) *mat.Dense { return mat.NewDense(n, n, x) }
 
@@ -95,7 +72,7 @@ func TestAffineInvariantODE(t *testing.T) {
 			copy(y, p)
 			copy(y[nn:], v)
 			copy(y[2*nn:], w)
-			rk4(y, 2000, aiField(n))
+			testutil.RK4(y, 2000, aiField(n))
 			q := make([]float64, nn)
 			m.Exp(q, p, v)
 			we = math.Max(we, frobRel(q, y[:nn]))
@@ -149,7 +126,7 @@ func TestBuresWassersteinODE(t *testing.T) {
 			y := make([]float64, 2*nn)
 			copy(y, p)
 			copy(y[nn:], v)
-			rk4(y, 2000, func(dy, y []float64) {
+			testutil.RK4(y, 2000, func(dy, y []float64) {
 				g, gv := y[:nn], y[nn:]
 				x := lyapKron(g, gv, n)
 				var a, b mat.Dense

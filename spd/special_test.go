@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 	"github.com/geodesic-go/geodesic/manifold"
 )
 
@@ -40,22 +41,6 @@ func allNaN(a []float64) bool {
 		}
 	}
 	return true
-}
-
-func mustPanic(t *testing.T, name string, fn func()) {
-	t.Helper()
-	defer func() {
-		t.Helper()
-		r := recover()
-		if r == nil {
-			t.Errorf("%s: no panic", name)
-			return
-		}
-		if _, ok := r.(manifold.Error); !ok {
-			t.Errorf("%s: panicked with %T %v, want a manifold.Error", name, r, r)
-		}
-	}()
-	fn()
 }
 
 // TestSpecialCases checks the documented special cases of every metric.
@@ -213,18 +198,18 @@ func TestCheckPoint(t *testing.T) {
 func nil2() []float64 { return []float64{1, 0, 0, 1} }
 
 func TestOptionsAndCapabilities(t *testing.T) {
-	mustPanic(t, "New(0)", func() { New(0) })
-	mustPanic(t, "SecondOrder with log-Euclidean", func() { New(3, WithMetric(LogEuclidean), WithRetraction(SecondOrder)) })
-	mustPanic(t, "Parallel with Bures–Wasserstein", func() { New(3, WithMetric(BuresWasserstein), WithTransport(Parallel)) })
-	mustPanic(t, "unknown metric", func() { New(3, WithMetric(Metric(9))) })
-	mustPanic(t, "unknown retraction", func() { New(3, WithRetraction(Retraction(9))) })
-	mustPanic(t, "unknown transport", func() { New(3, WithTransport(Transport(9))) })
-	mustPanic(t, "tolerance", func() { New(3, WithTolerance(0)) })
+	testutil.MustPanic(t, "New(0)", func() { New(0) })
+	testutil.MustPanic(t, "SecondOrder with log-Euclidean", func() { New(3, WithMetric(LogEuclidean), WithRetraction(SecondOrder)) })
+	testutil.MustPanic(t, "Parallel with Bures–Wasserstein", func() { New(3, WithMetric(BuresWasserstein), WithTransport(Parallel)) })
+	testutil.MustPanic(t, "unknown metric", func() { New(3, WithMetric(Metric(9))) })
+	testutil.MustPanic(t, "unknown retraction", func() { New(3, WithRetraction(Retraction(9))) })
+	testutil.MustPanic(t, "unknown transport", func() { New(3, WithTransport(Transport(9))) })
+	testutil.MustPanic(t, "tolerance", func() { New(3, WithTolerance(0)) })
 	bw := New(3, WithMetric(BuresWasserstein))
 	if _, ok := manifold.AsParallelTransporter(bw); ok {
 		t.Error("AsParallelTransporter reports Bures–Wasserstein as having parallel transport")
 	}
-	mustPanic(t, "Bures–Wasserstein ParallelTransport", func() {
+	testutil.MustPanic(t, "Bures–Wasserstein ParallelTransport", func() {
 		x := make([]float64, 9)
 		bw.ParallelTransport(x, x, x, x)
 	})
@@ -405,8 +390,8 @@ func TestShrink(t *testing.T) {
 	if _, err := ShrinkMinEig(dst, s, n, 2*mu); err == nil {
 		t.Error("ShrinkMinEig with a target above tr(S)/n succeeded")
 	}
-	mustPanic(t, "Shrink α = 1.5", func() { Shrink(dst, s, n, 1.5) })
-	mustPanic(t, "Shrink α = NaN", func() { Shrink(dst, s, n, math.NaN()) })
-	mustPanic(t, "Shrink length", func() { Shrink(dst[:3], s, n, 0.5) })
-	mustPanic(t, "ShrinkMinEig target 0", func() { _, _ = ShrinkMinEig(dst, s, n, 0) })
+	testutil.MustPanic(t, "Shrink α = 1.5", func() { Shrink(dst, s, n, 1.5) })
+	testutil.MustPanic(t, "Shrink α = NaN", func() { Shrink(dst, s, n, math.NaN()) })
+	testutil.MustPanic(t, "Shrink length", func() { Shrink(dst[:3], s, n, 0.5) })
+	testutil.MustPanic(t, "ShrinkMinEig target 0", func() { _, _ = ShrinkMinEig(dst, s, n, 0) })
 }

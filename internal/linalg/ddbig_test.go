@@ -232,47 +232,7 @@ func sortedBig(w []*big.Float) []*big.Float {
 	return s
 }
 
-// bexpRef returns eˣ by argument halving and the Taylor series at 64 guard
-// bits.
-func bexpRef(x *big.Float) *big.Float {
-	const prec = bigPrec + 64
-	y := new(big.Float).SetPrec(prec).Set(x)
-	s := 0
-	lim := new(big.Float).SetMantExp(big.NewFloat(1), -12)
-	for new(big.Float).Abs(y).Cmp(lim) > 0 {
-		y.SetMantExp(y, -1)
-		s++
-	}
-	sum := new(big.Float).SetPrec(prec).SetInt64(1)
-	term := new(big.Float).SetPrec(prec).SetInt64(1)
-	eps := new(big.Float).SetMantExp(big.NewFloat(1), -prec-8)
-	for k := 1; k < 400; k++ {
-		term.Mul(term, y)
-		term.Quo(term, new(big.Float).SetPrec(prec).SetInt64(int64(k)))
-		sum.Add(sum, term)
-		if new(big.Float).Abs(term).Cmp(eps) < 0 {
-			break
-		}
-	}
-	for range s {
-		sum.Mul(sum, sum)
-	}
-	return new(big.Float).SetPrec(bigPrec).Set(sum)
-}
-
-// blogRef returns log x for x > 0 by Newton's iteration on eʸ = x started
-// from the float64 logarithm (or from x − 1 near 1).
-func blogRef(x *big.Float) *big.Float {
-	f, _ := x.Float64()
-	y := bflt(math.Log(f))
-	if math.Abs(f-1) < 1e-3 {
-		y = bzero().Sub(x, bflt(1))
-	}
-	for range 12 {
-		e := bexpRef(y)
-		num := bzero().Sub(x, e)
-		num.Quo(num, bzero().Add(x, e))
-		y.Add(y, num.Mul(num, bflt(2)))
-	}
-	return y
-}
+// bexpRef and blogRef are eˣ and log x at bigPrec bits (testutil.BigExp,
+// BigLog: argument halving and the Taylor series; Newton's iteration).
+func bexpRef(x *big.Float) *big.Float { return testutil.BigExp(x, bigPrec) }
+func blogRef(x *big.Float) *big.Float { return testutil.BigLog(x, bigPrec) }

@@ -7,7 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/geodesic-go/geodesic/manifold"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
 func newRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
@@ -47,35 +47,6 @@ func randSkew(rng *rand.Rand, n int, scale float64) []float64 {
 		a[i] *= scale / f
 	}
 	return a
-}
-
-// haar returns a Haar-distributed orthogonal n×n matrix: the Q factor of a
-// Gaussian matrix from gonum's mat.QR, with columns signed so that R has a
-// positive diagonal (Mezzadri 2007). With special set, det = +1 is forced by
-// flipping the last column.
-func haar(rng *rand.Rand, n int, special bool) []float64 {
-	g := mat.NewDense(n, n, randMat(rng, n, n))
-	var qr mat.QR
-	qr.Factorize(g)
-	var q, r mat.Dense
-	qr.QTo(&q)
-	qr.RTo(&r)
-	out := make([]float64, n*n)
-	for j := range n {
-		s := 1.0
-		if r.At(j, j) < 0 {
-			s = -1
-		}
-		for i := range n {
-			out[i*n+j] = s * q.At(i, j)
-		}
-	}
-	if special && mat.Det(mat.NewDense(n, n, out)) < 0 {
-		for i := range n {
-			out[i*n+n-1] = -out[i*n+n-1]
-		}
-	}
-	return out
 }
 
 // spdWithEigs returns Q·diag(eigs)·Qᵀ for a Haar orthogonal Q, exactly
@@ -226,23 +197,6 @@ func (w *worst) see(v float64) float64 {
 	return v
 }
 
-// mustPanic checks that fn panics with a manifold.Error.
-func mustPanic(t *testing.T, name string, fn func()) {
-	t.Helper()
-	defer func() {
-		t.Helper()
-		r := recover()
-		if r == nil {
-			t.Errorf("%s: no panic", name)
-			return
-		}
-		if _, ok := r.(manifold.Error); !ok {
-			t.Errorf("%s: panic %v of type %T, want manifold.Error", name, r, r)
-		}
-	}()
-	fn()
-}
-
 func dense(r, c int, s []float64) *mat.Dense {
 	return mat.NewDense(r, c, append([]float64(nil), s...))
 }
@@ -258,27 +212,12 @@ func flat(m mat.Matrix) []float64 {
 	return out
 }
 
-// refSymFunc computes f(A) for symmetric A through gonum's mat.EigenSym, an
-// independent route from the code under test.
-func refSymFunc(a []float64, n int, f func(float64) float64) []float64 {
-	var es mat.EigenSym
-	if !es.Factorize(mat.NewSymDense(n, append([]float64(nil), a...)), true) {
-		panic("EigenSym failed")
-	}
-	var v mat.Dense
-	es.VectorsTo(&v)
-	w := es.Values(nil)
-	out := make([]float64, n*n)
-	for i := range n {
-		for j := range n {
-			var s float64
-			for k := range n {
-				s += v.At(i, k) * f(w[k]) * v.At(j, k)
-			}
-			out[i*n+j] = s
-		}
-	}
-	return out
-}
-
 func nan() float64 { return math.NaN() }
+
+// Shared reference helpers (internal/testutil): Haar-distributed orthogonal
+// matrices, f(A) by gonum's mat.EigenSym, and the manifold.Error panic check.
+var (
+	haar       = testutil.Haar
+	refSymFunc = testutil.SymFunc
+	mustPanic  = testutil.MustPanic
+)

@@ -1,6 +1,9 @@
 package testutil
 
-import "math/big"
+import (
+	"math"
+	"math/big"
+)
 
 // The helpers below are the math/big reference kernels that several
 // packages' accuracy tests share. Each works at the precision prec given by
@@ -104,4 +107,59 @@ func BigDot(a, b []float64, prec uint) *big.Float {
 		s.Add(s, t)
 	}
 	return s
+}
+
+// BigExp returns eˣ at precision prec: x is halved until |x| < 2⁻¹², the
+// Taylor series is summed to below 2^−(prec+72) relative, and the result is
+// squared back, all at prec + 64 bits, then rounded to prec.
+func BigExp(x *big.Float, prec uint) *big.Float {
+	wp := prec + 64
+	y := new(big.Float).SetPrec(wp).Set(x)
+	halvings := 0
+	lim := new(big.Float).SetMantExp(big.NewFloat(1), -12)
+	for new(big.Float).Abs(y).Cmp(lim) > 0 {
+		y.SetMantExp(y, -1)
+		halvings++
+	}
+	sum := new(big.Float).SetPrec(wp).SetInt64(1)
+	term := new(big.Float).SetPrec(wp).SetInt64(1)
+	eps := new(big.Float).SetMantExp(big.NewFloat(1), -int(wp)-8)
+	for k := int64(1); k < 1000; k++ {
+		term.Mul(term, y)
+		term.Quo(term, new(big.Float).SetPrec(wp).SetInt64(k))
+		sum.Add(sum, term)
+		if new(big.Float).Abs(term).Cmp(eps) < 0 {
+			break
+		}
+	}
+	for range halvings {
+		sum.Mul(sum, sum)
+	}
+	return new(big.Float).SetPrec(prec).Set(sum)
+}
+
+// BigLog returns log x for x > 0 at precision prec by Newton's iteration
+// y ← y + 2(x − eʸ)/(x + eʸ) (Halley's method on eʸ = x, cubically
+// convergent; BigExp for eʸ), started
+// from the float64 logarithm, or from x − 1 near 1 so that tiny logarithms
+// converge in relative terms.
+func BigLog(x *big.Float, prec uint) *big.Float {
+	f, _ := x.Float64()
+	y := new(big.Float).SetPrec(prec).SetFloat64(math.Log(f))
+	if math.Abs(f-1) < 1e-3 {
+		y.Sub(x, new(big.Float).SetPrec(prec).SetInt64(1))
+	}
+	for range 20 {
+		e := BigExp(y, prec)
+		num := new(big.Float).SetPrec(prec).Sub(x, e)
+		num.Quo(num, new(big.Float).SetPrec(prec).Add(x, e))
+		num.Mul(num, new(big.Float).SetPrec(prec).SetInt64(2))
+		y.Add(y, num)
+		// Stop once the correction is below 2^−(prec+8) relative (three
+		// steps from a float64 start, since each triples the correct bits).
+		if num.Sign() == 0 || num.MantExp(nil)+int(prec)+8 < y.MantExp(nil) {
+			break
+		}
+	}
+	return y
 }
