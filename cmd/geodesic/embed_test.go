@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,6 +97,66 @@ func TestEmbedTiny(t *testing.T) {
 	assert.True(t, strings.HasPrefix(string(b), "\x89PNG"), "PNG signature")
 }
 
+// --evaluate scores a saved embedding without training. The figures of a
+// saved embedding equal those printed when it was trained, also when its
+// rows are reversed and extra points are added (evaluation matches points
+// to nodes by name); a missing node, a repeated name, an unreadable file
+// and --plot at a dimension other than 2 are errors.
+func TestEmbedEvaluate(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "tree.tsv", tinyTree)
+	tsv := filepath.Join(dir, "e.tsv")
+	out := cliOK(t, "embed", in, "--closure", "--dim", "3", "--epochs", "40", "--negatives", "4",
+		"--threads", "1", "--quiet", "-o", tsv)
+	figures := regexp.MustCompile(`reconstruction: .*\n`).FindString(out)
+	require.NotEmpty(t, figures, out)
+
+	b, err := os.ReadFile(tsv)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	rows := slices.Clone(lines[1:])
+	slices.Reverse(rows)
+	extra := "stone\t0.1\t0.2\t0.3"
+	shuffled := writeFile(t, dir, "shuffled.tsv", lines[0]+"\n"+strings.Join(rows, "\n")+"\n"+extra+"\n")
+	metrics := filepath.Join(dir, "m.json")
+	out = cliOK(t, "embed", in, "--closure", "--evaluate", shuffled, "--metrics", metrics)
+	assert.Contains(t, out, figures)
+	assert.Contains(t, out, "note: 1 points of "+shuffled+" are not nodes of the hierarchy; ignored\n")
+	assert.Contains(t, out, "evaluating "+shuffled+": poincare model, dimension 3, curvature −1\n")
+	assert.NotContains(t, out, "training:")
+	var mj map[string]any
+	b, err = os.ReadFile(metrics)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &mj))
+	assert.Equal(t, shuffled, mj["embedding"])
+	assert.Equal(t, 3.0, mj["dim"])
+	assert.NotContains(t, mj, "epochs")
+
+	missing := writeFile(t, dir, "missing.tsv", lines[0]+"\n"+strings.Join(lines[2:], "\n")+"\n")
+	dup := writeFile(t, dir, "dup.tsv", strings.Join(lines, "\n")+"\n"+lines[1]+"\n")
+	absent := strings.SplitN(lines[1], "\t", 2)[0]
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"embed", in, "--closure", "--evaluate", missing}, 1,
+			"geodesic embed: " + missing + ": no point for the node \"" + absent + "\" of the hierarchy"},
+		{[]string{"embed", in, "--closure", "--evaluate", dup}, 1,
+			"geodesic embed: " + dup + ": node \"" + absent + "\" has two points (rows 1 and 11)"},
+		{[]string{"embed", in, "--closure", "--evaluate", filepath.Join(dir, "nope.tsv")}, 1,
+			"geodesic embed: " + filepath.Join(dir, "nope.tsv") + ": no such file or directory"},
+		{[]string{"embed", in, "--closure", "--evaluate", tsv, "--plot", filepath.Join(dir, "p.svg")}, 2,
+			"geodesic embed: --plot draws the Poincaré disk and needs dimension 2 (" + tsv + " has dimension 3; a flat picture of a 3-dimensional embedding would hide its distances) (see \"geodesic embed --help\")"},
+	}
+	for _, tc := range cases {
+		code, _, errb := cli(t, tc.args...)
+		assert.Equal(t, tc.code, code, "%v", tc.args)
+		assert.Equal(t, tc.want+"\n", errb, "%v", tc.args)
+	}
+	assert.NoFileExists(t, filepath.Join(dir, "p.svg"))
+}
+
 // The shipped WordNet mammals are the default input (two epochs only).
 func TestEmbedShippedData(t *testing.T) {
 	out := cliOK(t, "embed", "--epochs", "2", "--burn-in", "1", "--quiet")
@@ -113,7 +174,7 @@ func TestEmbedErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"embed", "--plot", filepath.Join(dir, "p.svg")}, 2,
-			"geodesic embed: --plot draws the Poincaré disk and needs --dim 2 (this run has --dim 5; a flat picture of a 5-dimensional embedding would hide its distances) (see \"geodesic embed --help\")"},
+			"geodesic embed: --plot draws the Poincaré disk and needs dimension 2 (this run has --dim 5; a flat picture of a 5-dimensional embedding would hide its distances) (see \"geodesic embed --help\")"},
 		{[]string{"embed", "--dim", "2", "--plot", filepath.Join(dir, "p.gif")}, 2,
 			"geodesic embed: --plot " + filepath.Join(dir, "p.gif") + ": unknown output format \".gif\" (want .svg, .png, .pdf) (see \"geodesic embed --help\")"},
 		{[]string{"embed", "--model", "klein"}, 2,

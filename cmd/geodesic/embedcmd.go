@@ -40,6 +40,11 @@ distances, the whole point of the embedding, are no longer visible, so the
 command refuses rather than draw something misleading. Lorentz embeddings
 are drawn after the exact map to the ball.
 
+--evaluate emb.tsv skips training: it reads an embedding saved with -o (or
+written by another tool in the same format), matches its points to the
+hierarchy's nodes by name, and reports, writes and draws it as above — to
+score a checkpoint, or an embedding trained elsewhere, by the same protocol.
+
 The defaults are the mammals recipe of the reference implementation (RSGD,
 learning rate 0.3, 50 negatives, batches of 10, 300 epochs of which 20 are
 burn-in), which reaches MAP ≈ 0.95 at dimension 5 in about 15 s on 2 cores.
@@ -67,6 +72,7 @@ func embedCmd(args []string, stdout, stderr io.Writer) int {
 	plotEdges := c.fs.Bool("plot-edges", true, "draw the parent–child edges in the plot")
 	plotLabels := c.fs.Int("plot-labels", 30, "label this many nodes in the plot, those with the most descendants")
 	quiet := c.fs.Bool("quiet", false, "no progress output")
+	evaluate := c.fs.String("evaluate", "", "skip training: evaluate the embedding saved in `file` (.tsv, as written by -o) against the hierarchy")
 	pos, done, code := c.parse(args, stdout, stderr)
 	if done {
 		return code
@@ -79,7 +85,8 @@ func embedCmd(args []string, stdout, stderr io.Writer) int {
 	cfg := embedConfig{
 		inputs: pos, closure: *closure, outs: outs, metrics: *metrics,
 		plot: *plotPath, plotEdges: *plotEdges, plotLabels: *plotLabels, quiet: *quiet,
-		model: *model, optimizer: *optName,
+		evaluate: *evaluate,
+		model:    *model, optimizer: *optName,
 		opt: embed.Options{
 			Dim: *dim, Curvature: *curv, Epochs: *epochs, LearningRate: *lr,
 			Negatives: *negatives, BatchSize: *batch, BurnIn: *burnIn,
@@ -101,12 +108,14 @@ type embedConfig struct {
 	plotEdges  bool
 	plotLabels int
 	quiet      bool
+	evaluate   string
 	model      string
 	optimizer  string
 	opt        embed.Options
 }
 
-// embedMetrics is what --metrics writes.
+// embedMetrics is what --metrics writes. With --evaluate, Embedding names the file evaluated and the training
+// fields are left out.
 type embedMetrics struct {
 	Hierarchy    string  `json:"hierarchy"`
 	Nodes        int     `json:"nodes"`
@@ -116,6 +125,14 @@ type embedMetrics struct {
 	Model        string  `json:"model"`
 	Dim          int     `json:"dim"`
 	Curvature    float64 `json:"curvature"`
+	Embedding    string  `json:"embedding,omitempty"`
+	*TrainRecord         // nil with --evaluate
+}
+
+// TrainRecord is the part of embedMetrics that describes a training run
+// (exported because encoding/json cannot fill an embedded pointer to an
+// unexported type).
+type TrainRecord struct {
 	Epochs       int     `json:"epochs"`
 	BurnIn       int     `json:"burn_in"`
 	LearningRate float64 `json:"learning_rate"`
@@ -175,11 +192,16 @@ func runEmbed(cfg *embedConfig, stdout, stderr io.Writer) error {
 		}
 	}
 	if cfg.plot != "" {
-		if opt.Dim != 2 {
-			return usagef("--plot draws the Poincaré disk and needs --dim 2 (this run has --dim %d; a flat picture of a %d-dimensional embedding would hide its distances)", opt.Dim, opt.Dim)
+		if err := checkPlotDim(opt.Dim, "this run has --dim"); err != nil && cfg.evaluate == "" {
+			return err
 		}
 		if err := checkOutputPath("--plot", cfg.plot, "svg", "png", "pdf"); err != nil {
 			return err
+		}
+	}
+	if cfg.evaluate != "" {
+		if _, err := os.Stat(cfg.evaluate); err != nil {
+			return unwrapPathError(cfg.evaluate, err)
 		}
 	}
 
@@ -200,41 +222,59 @@ func runEmbed(cfg *embedConfig, stdout, stderr io.Writer) error {
 		threads = runtime.GOMAXPROCS(0)
 	}
 	fmt.Fprintf(stdout, "%s: %d nodes, %d pairs\n", name, h.Len(), len(h.Edges()))
-	burn := max(opt.BurnIn, 0)
-	fmt.Fprintf(stdout, "training: %s model, dimension %d, curvature −%s, %s, lr %s, %d epochs (%d burn-in), %d negatives, batches of %d, seed %d, %d threads\n",
-		opt.Model, opt.Dim, formatFloat(opt.Curvature), opt.Optimizer, formatFloat(opt.LearningRate), opt.Epochs, burn, opt.Negatives, opt.BatchSize, opt.Seed, threads)
-
-	prog := newProgress(stderr, cfg.quiet, "training", "epochs", opt.Epochs, 0)
-	opt.Progress = func(p embed.Progress) {
-		phase := ""
-		if p.BurnIn {
-			phase = " (burn-in)"
-		}
-		prog.update(p.Epoch, fmt.Sprintf("loss %.4f%s", p.Loss, phase))
-	}
 	ctx := context.Background()
-	res, err := embed.Train(ctx, h, opt)
-	prog.finish()
-	if err != nil {
-		return fmt.Errorf("%s: training: %v", name, err)
+	var emb *embed.Embedding
+	var train *TrainRecord
+	if cfg.evaluate != "" {
+		if emb, err = readAligned(cfg.evaluate, h, stdout); err != nil {
+			return err
+		}
+		if cfg.plot != "" {
+			if err := checkPlotDim(emb.Dim, cfg.evaluate+" has dimension"); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(stdout, "evaluating %s: %s model, dimension %d, curvature −%s\n", cfg.evaluate, emb.Model, emb.Dim, formatFloat(emb.Curvature))
+	} else {
+		burn := max(opt.BurnIn, 0)
+		fmt.Fprintf(stdout, "training: %s model, dimension %d, curvature −%s, %s, lr %s, %d epochs (%d burn-in), %d negatives, batches of %d, seed %d, %d threads\n",
+			opt.Model, opt.Dim, formatFloat(opt.Curvature), opt.Optimizer, formatFloat(opt.LearningRate), opt.Epochs, burn, opt.Negatives, opt.BatchSize, opt.Seed, threads)
+		prog := newProgress(stderr, cfg.quiet, "training", "epochs", opt.Epochs, 0)
+		opt.Progress = func(p embed.Progress) {
+			phase := ""
+			if p.BurnIn {
+				phase = " (burn-in)"
+			}
+			prog.update(p.Epoch, fmt.Sprintf("loss %.4f%s", p.Loss, phase))
+		}
+		res, err := embed.Train(ctx, h, opt)
+		prog.finish()
+		if err != nil {
+			return fmt.Errorf("%s: training: %v", name, err)
+		}
+		emb = res.Embedding
+		finalLoss := 0.0
+		if len(res.Loss) > 0 {
+			finalLoss = res.Loss[len(res.Loss)-1]
+		}
+		fmt.Fprintf(stdout, "trained in %s (final loss %.4f)\n", formatDuration(res.Elapsed), finalLoss)
+		train = &TrainRecord{
+			Epochs: opt.Epochs, BurnIn: burn, LearningRate: opt.LearningRate, Negatives: opt.Negatives,
+			BatchSize: opt.BatchSize, Optimizer: opt.Optimizer.String(), Seed: opt.Seed, Threads: threads,
+			FinalLoss: finalLoss, TrainSeconds: res.Elapsed.Seconds(),
+		}
 	}
 	start := time.Now()
-	m, err := embed.Evaluate(ctx, h, res.Embedding, opt.Threads)
+	m, err := embed.Evaluate(ctx, h, emb, opt.Threads)
 	if err != nil {
 		return fmt.Errorf("%s: evaluation: %v", name, err)
 	}
-	finalLoss := 0.0
-	if len(res.Loss) > 0 {
-		finalLoss = res.Loss[len(res.Loss)-1]
-	}
-	fmt.Fprintf(stdout, "trained in %s (final loss %.4f); evaluated in %s\n",
-		formatDuration(res.Elapsed), finalLoss, formatDuration(time.Since(start)))
+	fmt.Fprintf(stdout, "evaluated in %s\n", formatDuration(time.Since(start)))
 	fmt.Fprintf(stdout, "reconstruction: mean rank %.3f, MAP %.4f (%d pairs, %d nodes)\n", m.MeanRank, m.MAP, m.Pairs, m.Nodes)
 
 	var o outputs
 	defer o.abort()
 	for _, path := range cfg.outs {
-		emb := res.Embedding
 		write := emb.WriteTSV
 		if ext(path) == "npy" {
 			write = emb.WriteNPY
@@ -246,10 +286,8 @@ func runEmbed(cfg *embedConfig, stdout, stderr io.Writer) error {
 	if cfg.metrics != "" {
 		rec := embedMetrics{
 			Hierarchy: name, Nodes: h.Len(), Pairs: len(h.Edges()), MeanRank: m.MeanRank, MAP: m.MAP,
-			Model: opt.Model.String(), Dim: opt.Dim, Curvature: opt.Curvature, Epochs: opt.Epochs, BurnIn: burn,
-			LearningRate: opt.LearningRate, Negatives: opt.Negatives, BatchSize: opt.BatchSize,
-			Optimizer: opt.Optimizer.String(), Seed: opt.Seed, Threads: threads,
-			FinalLoss: finalLoss, TrainSeconds: res.Elapsed.Seconds(),
+			Model: emb.Model.String(), Dim: emb.Dim, Curvature: emb.Curvature,
+			Embedding: cfg.evaluate, TrainRecord: train,
 		}
 		if err := o.add(cfg.metrics, func(w io.Writer) error { return writeJSON(w, rec) }); err != nil {
 			return err
@@ -262,7 +300,7 @@ func runEmbed(cfg *embedConfig, stdout, stderr io.Writer) error {
 		}
 		dp := &diskPlot{
 			title:   fmt.Sprintf("%s in the Poincaré disk (mean rank %.2f, MAP %.3f)", name, m.MeanRank, m.MAP),
-			emb:     res.Embedding,
+			emb:     emb,
 			closure: closed, edges: cfg.plotEdges, maxLabels: cfg.plotLabels,
 		}
 		wt, err := dp.render(ext(cfg.plot))
@@ -306,4 +344,49 @@ func loadHierarchy(inputs []string) (*embed.Hierarchy, string, error) {
 	name := "WordNet mammals"
 	h, err := embed.ReadHierarchy(f, name)
 	return h, name, err
+}
+
+// checkPlotDim refuses --plot for an embedding whose dimension is not 2.
+func checkPlotDim(dim int, what string) error {
+	if dim == 2 {
+		return nil
+	}
+	return usagef("--plot draws the Poincaré disk and needs dimension 2 (%s %d; a flat picture of a %d-dimensional embedding would hide its distances)", what, dim, dim)
+}
+
+// readAligned reads the embedding saved in path and returns it with its
+// points in the order of h's nodes, matched by name. A node without a point
+// or a name given twice is an error; points of names that are not nodes of
+// h are dropped, with a note on stdout.
+func readAligned(path string, h *embed.Hierarchy, stdout io.Writer) (*embed.Embedding, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPathError(path, err)
+	}
+	defer f.Close()
+	e, err := embed.ReadEmbedding(f, path)
+	if err != nil {
+		return nil, errors.New(strings.TrimPrefix(err.Error(), "embed: "))
+	}
+	w := e.Width()
+	row := make(map[string]int, len(e.Names))
+	for i, s := range e.Names {
+		if j, dup := row[s]; dup {
+			return nil, fmt.Errorf("%s: node %q has two points (rows %d and %d)", path, s, j+1, i+1)
+		}
+		row[s] = i
+	}
+	out := &embed.Embedding{Model: e.Model, Curvature: e.Curvature, Dim: e.Dim,
+		Names: append([]string(nil), h.Names()...), Coords: make([]float64, 0, h.Len()*w)}
+	for _, s := range h.Names() {
+		i, ok := row[s]
+		if !ok {
+			return nil, fmt.Errorf("%s: no point for the node %q of the hierarchy", path, s)
+		}
+		out.Coords = append(out.Coords, e.Coords[i*w:(i+1)*w]...)
+	}
+	if extra := len(e.Names) - h.Len(); extra > 0 {
+		fmt.Fprintf(stdout, "note: %d points of %s are not nodes of the hierarchy; ignored\n", extra, path)
+	}
+	return out, nil
 }
