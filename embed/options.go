@@ -69,6 +69,16 @@ func (o Optimizer) String() string {
 	return "Optimizer(" + strconv.Itoa(int(o)) + ")"
 }
 
+// DefaultLearningRate returns the learning rate that Options uses for the
+// optimizer when none is given: DefaultLearningRate for RSGD,
+// DefaultRAdamLearningRate for RAdam.
+func (o Optimizer) DefaultLearningRate() float64 {
+	if o == RAdam {
+		return DefaultRAdamLearningRate
+	}
+	return DefaultLearningRate
+}
+
 // ParseOptimizer parses "rsgd" (or "sgd") and "radam" (or "adam").
 func ParseOptimizer(s string) (Optimizer, error) {
 	switch s {
@@ -86,12 +96,18 @@ const (
 	DefaultDim          = 5
 	DefaultEpochs       = 300
 	DefaultLearningRate = 0.3
-	DefaultNegatives    = 50
-	DefaultBatchSize    = 10
-	DefaultBurnIn       = 20
-	DefaultBurnInFactor = 0.01
-	DefaultDampening    = 0.75
-	DefaultInitRange    = 1e-3
+	// DefaultRAdamLearningRate is the default step size of RAdam, whose
+	// steps have length of order η whatever the gradient's size: on the
+	// mammals closure (300 epochs, one thread, dimension 5, ball) η = 0.001,
+	// 0.003, 0.005, 0.01, 0.03, 0.1 and 0.3 gave MAP 0.894, 0.934, 0.931,
+	// 0.926, 0.893, 0.838 and 0.811 (see the package documentation).
+	DefaultRAdamLearningRate = 0.003
+	DefaultNegatives         = 50
+	DefaultBatchSize         = 10
+	DefaultBurnIn            = 20
+	DefaultBurnInFactor      = 0.01
+	DefaultDampening         = 0.75
+	DefaultInitRange         = 1e-3
 )
 
 // BallMargin is the training margin of the Poincaré ball: after every step a
@@ -132,7 +148,8 @@ type Options struct {
 	// 0 means DefaultEpochs.
 	Epochs int
 	// LearningRate is the step size η after the burn-in; 0 means
-	// DefaultLearningRate. For RSGD a step is −η times the Riemannian
+	// DefaultLearningRate for RSGD and DefaultRAdamLearningRate for RAdam
+	// (Optimizer.DefaultLearningRate). For RSGD a step is −η times the Riemannian
 	// gradient of the batch-mean loss; for RAdam the steps have Riemannian
 	// length of order η.
 	LearningRate float64
@@ -224,7 +241,7 @@ func (o *Options) resolve() (resolved, error) {
 	}
 	def(&r.Threads, runtime.GOMAXPROCS(0))
 	deff(&r.Curvature, 1)
-	deff(&r.LearningRate, DefaultLearningRate)
+	deff(&r.LearningRate, r.Optimizer.DefaultLearningRate())
 	deff(&r.BurnInFactor, DefaultBurnInFactor)
 	deff(&r.Dampening, DefaultDampening)
 	deff(&r.Beta1, 0.9)

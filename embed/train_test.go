@@ -334,6 +334,21 @@ func TestTrainErrors(t *testing.T) {
 	}
 }
 
+// TestDefaultLearningRates checks that a zero LearningRate resolves to the
+// optimizer's own default (the two differ by a factor of 100).
+func TestDefaultLearningRates(t *testing.T) {
+	h := tree4(t)
+	for o, want := range map[Optimizer]float64{RSGD: DefaultLearningRate, RAdam: DefaultRAdamLearningRate} {
+		res, err := Train(context.Background(), h, Options{Optimizer: o, Epochs: 1, Threads: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Options.LearningRate; got != want {
+			t.Errorf("%v: default learning rate %v, want %v", o, got, want)
+		}
+	}
+}
+
 // TestMammalsQuality is the CI-sized quality check: a 5-dimensional
 // embedding of the mammals closure must reach MAP ≥ 0.90. The recipe is
 // the reference one shortened to 100 epochs at learning rate 1 (measured

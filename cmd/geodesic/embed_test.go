@@ -157,11 +157,18 @@ func TestEmbedEvaluate(t *testing.T) {
 	assert.NoFileExists(t, filepath.Join(dir, "p.svg"))
 }
 
-// The shipped WordNet mammals are the default input (two epochs only).
+// The shipped WordNet mammals are the default input (two epochs only); the
+// learning rate defaults to the optimizer's own.
 func TestEmbedShippedData(t *testing.T) {
 	out := cliOK(t, "embed", "--epochs", "2", "--burn-in", "1", "--quiet")
 	assert.Contains(t, out, "WordNet mammals: 1180 nodes, 6540 pairs\n")
 	assert.Contains(t, out, "(6540 pairs, 1179 nodes)")
+	assert.Contains(t, out, ", rsgd, lr 0.3, ")
+	out = cliOK(t, "embed", "--epochs", "1", "--burn-in", "0", "--optimizer", "radam", "--quiet")
+	assert.Contains(t, out, ", radam, lr 0.003, ")
+	code, _, errb := cli(t, "embed", "--lr", "0")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "geodesic embed: --lr 0: want > 0 (see \"geodesic embed --help\")\n", errb)
 }
 
 func TestEmbedErrors(t *testing.T) {

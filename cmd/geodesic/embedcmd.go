@@ -57,7 +57,7 @@ func embedCmd(args []string, stdout, stderr io.Writer) int {
 	dim := c.fs.Int("dim", embed.DefaultDim, "`dimension` of the hyperbolic space")
 	curv := c.fs.Float64("curvature", 1, "the curvature is −`c`")
 	epochs := c.fs.Int("epochs", embed.DefaultEpochs, "number of `epochs`, burn-in included")
-	lr := c.fs.Float64("lr", embed.DefaultLearningRate, "learning `rate` after the burn-in")
+	lr := c.fs.Float64("lr", 0, fmt.Sprintf("learning `rate` after the burn-in (default %v for rsgd, %v for radam)", embed.DefaultLearningRate, embed.DefaultRAdamLearningRate))
 	negatives := c.fs.Int("negatives", embed.DefaultNegatives, "negative samples per pair")
 	batch := c.fs.Int("batch", embed.DefaultBatchSize, "pairs per step")
 	burnIn := c.fs.Int("burn-in", embed.DefaultBurnIn, "burn-in `epochs` at lr/100 (0: none; if not given, at most a tenth of --epochs)")
@@ -77,16 +77,19 @@ func embedCmd(args []string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	burnSet := false
-	c.fs.Visit(func(f *flag.Flag) { burnSet = burnSet || f.Name == "burn-in" })
+	burnSet, lrSet := false, false
+	c.fs.Visit(func(f *flag.Flag) {
+		burnSet = burnSet || f.Name == "burn-in"
+		lrSet = lrSet || f.Name == "lr"
+	})
 	if !burnSet {
 		*burnIn = min(*burnIn, *epochs/10)
 	}
 	cfg := embedConfig{
 		inputs: pos, closure: *closure, outs: outs, metrics: *metrics,
 		plot: *plotPath, plotEdges: *plotEdges, plotLabels: *plotLabels, quiet: *quiet,
-		evaluate: *evaluate,
-		model:    *model, optimizer: *optName,
+		evaluate: *evaluate, lrSet: lrSet,
+		model: *model, optimizer: *optName,
 		opt: embed.Options{
 			Dim: *dim, Curvature: *curv, Epochs: *epochs, LearningRate: *lr,
 			Negatives: *negatives, BatchSize: *batch, BurnIn: *burnIn,
@@ -109,6 +112,7 @@ type embedConfig struct {
 	plotLabels int
 	quiet      bool
 	evaluate   string
+	lrSet      bool // --lr given; otherwise the optimizer's default
 	model      string
 	optimizer  string
 	opt        embed.Options
@@ -157,6 +161,9 @@ func runEmbed(cfg *embedConfig, stdout, stderr io.Writer) error {
 	}
 	if opt.Optimizer, err = embed.ParseOptimizer(cfg.optimizer); err != nil {
 		return usagef("--optimizer %q: want rsgd or radam", cfg.optimizer)
+	}
+	if !cfg.lrSet {
+		opt.LearningRate = opt.Optimizer.DefaultLearningRate()
 	}
 	switch {
 	case opt.Dim < 1:
