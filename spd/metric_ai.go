@@ -436,7 +436,7 @@ func rayleigh(ev, z, l, p, q, a, t1, t2 []float64, n int, sigma float64) {
 //
 // with, from P's side, bᵢ = √μᵢ·Luᵢ and cᵢ = L⁻ᵀuᵢ, and from Q's side
 // (νⱼ = 1/μᵢ, Pxᵢ = √νⱼ·Kwⱼ) bᵢ = Kwⱼ and cᵢ = K⁻ᵀwⱼ/√νⱼ: no factor
-// 1 + δᵢ that cancels, and every column of B of the size of P's own.
+// 1 + δᵢ that cancels.
 // There is no double-double path: for a P or Q beyond the float64 path's
 // condition bound, the float64 pencil is used as it is (see the package
 // documentation for the accuracy reached).

@@ -118,8 +118,8 @@ type embedConfig struct {
 	opt        embed.Options
 }
 
-// embedMetrics is what --metrics writes. With --evaluate, Embedding names the file evaluated and the training
-// fields are left out.
+// embedMetrics is what --metrics writes. With --evaluate, Embedding names
+// the file evaluated and the training fields are left out.
 type embedMetrics struct {
 	Hierarchy    string  `json:"hierarchy"`
 	Nodes        int     `json:"nodes"`
