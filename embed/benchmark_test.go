@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,9 +23,12 @@ import (
 // (default 300), GEODESIC_EVAL_EVERY (nouns: evaluate every that many
 // epochs; default only at the end), GEODESIC_THREADS (default all cores),
 // GEODESIC_BATCH and GEODESIC_BURNIN (Options.BatchSize, BurnIn),
-// GEODESIC_LR_POINCARE and GEODESIC_LR_LORENTZ (learning rates), and
-// GEODESIC_BUDGET (a duration such as 25m: stop training then and evaluate
-// the embedding reached).
+// GEODESIC_LR_POINCARE and GEODESIC_LR_LORENTZ (learning rates),
+// GEODESIC_DAMPENING (Options.Dampening), GEODESIC_BUDGET (a duration such as
+// 25m: stop training then and evaluate the embedding reached),
+// GEODESIC_LOG_EVERY (print the loss every that many epochs) and
+// GEODESIC_SAVE (a directory: save the embedding there, as
+// <model>-<dim>.tsv, every GEODESIC_LOG_EVERY epochs and at the end).
 
 func envList(k, def string) []string {
 	v := os.Getenv(k)
@@ -48,6 +52,17 @@ func benchmarkRun(t *testing.T, h *Hierarchy, model string, dim, epochs, evalEve
 	}
 	opt := Options{Model: m, Dim: dim, Epochs: epochs, Seed: 1, Threads: envInt("GEODESIC_THREADS", 0),
 		BatchSize: envInt("GEODESIC_BATCH", 0), BurnIn: envInt("GEODESIC_BURNIN", 0)}
+	if d, err := strconv.ParseFloat(os.Getenv("GEODESIC_DAMPENING"), 64); err == nil {
+		opt.Dampening = d
+	}
+	logEvery := envInt("GEODESIC_LOG_EVERY", 0)
+	save := func(e *Embedding) {
+		if dir := os.Getenv("GEODESIC_SAVE"); dir != "" {
+			if err := e.Save(filepath.Join(dir, fmt.Sprintf("%s-%d.tsv", model, dim))); err != nil {
+				t.Error(err)
+			}
+		}
+	}
 	if lr, err := strconv.ParseFloat(os.Getenv("GEODESIC_LR_"+strings.ToUpper(model)), 64); err == nil {
 		opt.LearningRate = lr
 	}
@@ -68,8 +83,11 @@ func benchmarkRun(t *testing.T, h *Hierarchy, model string, dim, epochs, evalEve
 				t.Error(err)
 			}
 			fmt.Fprintf(os.Stderr, "%s dim %d epoch %d: loss %.4f %v (epoch %v, elapsed %v)\n", model, dim, p.Epoch, p.Loss, mt, p.EpochTime.Round(time.Millisecond), p.Elapsed.Round(time.Second))
-		} else if evalEvery > 0 && p.Epoch%max(1, evalEvery/10) == 0 {
-			fmt.Fprintf(os.Stderr, "%s dim %d epoch %d: loss %.4f (epoch %v)\n", model, dim, p.Epoch, p.Loss, p.EpochTime.Round(time.Millisecond))
+		} else if (logEvery > 0 && p.Epoch%logEvery == 0) || (logEvery == 0 && evalEvery > 0 && p.Epoch%max(1, evalEvery/10) == 0) {
+			fmt.Fprintf(os.Stderr, "%s dim %d epoch %d: loss %.4f (epoch %v, elapsed %v)\n", model, dim, p.Epoch, p.Loss, p.EpochTime.Round(time.Millisecond), p.Elapsed.Round(time.Second))
+		}
+		if logEvery > 0 && p.Epoch%logEvery == 0 {
+			save(p.Embedding())
 		}
 	}
 	res, err := Train(trainCtx, h, opt)
@@ -78,8 +96,9 @@ func benchmarkRun(t *testing.T, h *Hierarchy, model string, dim, epochs, evalEve
 	} else if err != nil {
 		t.Fatal(err)
 	}
+	save(res.Embedding)
 	s := time.Now()
-	mt, err := Evaluate(ctx, h, res.Embedding, 0)
+	mt, err := Evaluate(ctx, h, res.Embedding, envInt("GEODESIC_THREADS", 0))
 	if err != nil {
 		t.Fatal(err)
 	}
