@@ -187,31 +187,13 @@ func bjacobi(a0 bmat) ([]*big.Float, bmat) {
 				s := bnew().Mul(tt, c)
 				// A ← JᵀAJ on rows and columns p, q; U ← UJ.
 				for k := range n {
-					akp, akq := bnew().Set(a.at(k, p)), bnew().Set(a.at(k, q))
-					x := bnew().Mul(c, akp)
-					x.Sub(x, bnew().Mul(s, akq))
-					y := bnew().Mul(s, akp)
-					y.Add(y, bnew().Mul(c, akq))
-					a.at(k, p).Set(x)
-					a.at(k, q).Set(y)
+					brot(a.at(k, p), a.at(k, q), c, s)
 				}
 				for k := range n {
-					apk, aqk := bnew().Set(a.at(p, k)), bnew().Set(a.at(q, k))
-					x := bnew().Mul(c, apk)
-					x.Sub(x, bnew().Mul(s, aqk))
-					y := bnew().Mul(s, apk)
-					y.Add(y, bnew().Mul(c, aqk))
-					a.at(p, k).Set(x)
-					a.at(q, k).Set(y)
+					brot(a.at(p, k), a.at(q, k), c, s)
 				}
 				for k := range n {
-					ukp, ukq := bnew().Set(u.at(k, p)), bnew().Set(u.at(k, q))
-					x := bnew().Mul(c, ukp)
-					x.Sub(x, bnew().Mul(s, ukq))
-					y := bnew().Mul(s, ukp)
-					y.Add(y, bnew().Mul(c, ukq))
-					u.at(k, p).Set(x)
-					u.at(k, q).Set(y)
+					brot(u.at(k, p), u.at(k, q), c, s)
 				}
 			}
 		}
@@ -309,3 +291,13 @@ func blog(x *big.Float) *big.Float { return testutil.BigLog(x, bigPrec) }
 
 // haar returns a Haar-distributed orthogonal n×n matrix (testutil.Haar).
 func haar(rng *rand.Rand, n int) []float64 { return testutil.Haar(rng, n, false) }
+
+// brot applies the plane rotation (x, y) ← (c·x − s·y, s·x + c·y) in place.
+func brot(x, y, c, s *big.Float) {
+	nx := bnew().Mul(c, x)
+	nx.Sub(nx, bnew().Mul(s, y))
+	ny := bnew().Mul(s, x)
+	ny.Add(ny, bnew().Mul(c, y))
+	x.Set(nx)
+	y.Set(ny)
+}

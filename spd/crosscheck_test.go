@@ -5,8 +5,6 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"gonum.org/v1/gonum/mat"
-
 	"github.com/geodesic-go/geodesic/internal/testutil"
 )
 
@@ -15,29 +13,6 @@ import (
 // symmetric eigensolver, its general Padé matrix exponential) for the
 // log-Euclidean metric, and 320-bit math/big evaluations of the defining
 // formulas (bigref_test.go) for the other two.
-
-// dexpBlock returns the Fréchet derivative D exp(A)[E] as the upper-right
-// block of exp([[A, E], [0, A]]), by gonum's general matrix exponential
-// (Higham 2008, Thm 3.6; Mathias 1996).
-func dexpBlock(a, e []float64, n int) []float64 {
-	b := mat.NewDense(2*n, 2*n, nil)
-	for i := range n {
-		for j := range n {
-			b.Set(i, j, a[i*n+j])
-			b.Set(n+i, n+j, a[i*n+j])
-			b.Set(i, n+j, e[i*n+j])
-		}
-	}
-	var x mat.Dense
-	x.Exp(b)
-	out := make([]float64, n*n)
-	for i := range n {
-		for j := range n {
-			out[i*n+j] = x.At(i, n+j)
-		}
-	}
-	return out
-}
 
 func randSym(rng *rand.Rand, n int, scale float64) []float64 {
 	s := make([]float64, n*n)
@@ -66,7 +41,7 @@ func TestLogEuclideanCrossCheck(t *testing.T) {
 				for i := range diff {
 					diff[i] = lq[i] - lp[i]
 				}
-				want := dexpBlock(lp, diff, n)
+				want := testutil.FrechetExp(lp, diff, n)
 				got := make([]float64, n*n)
 				if err := m.Log(got, p, q); err != nil {
 					t.Fatal(err)
@@ -74,7 +49,7 @@ func TestLogEuclideanCrossCheck(t *testing.T) {
 				wl = math.Max(wl, frobRel(got, want))
 				// Exp_P(D exp(log P)[ξ]) = exp(log P + ξ).
 				xi := randSym(rng, n, 0.7)
-				v := dexpBlock(lp, xi, n)
+				v := testutil.FrechetExp(lp, xi, n)
 				sum := make([]float64, n*n)
 				for i := range sum {
 					sum[i] = lp[i] + xi[i]
@@ -83,7 +58,7 @@ func TestLogEuclideanCrossCheck(t *testing.T) {
 				we = math.Max(we, frobRel(got, testutil.SymFunc(sum, n, math.Exp)))
 				// Parallel transport: D exp(log P)[ξ] ↦ D exp(log Q)[ξ].
 				m.ParallelTransport(got, p, q, v)
-				wt = math.Max(wt, frobRel(got, dexpBlock(lq, xi, n)))
+				wt = math.Max(wt, frobRel(got, testutil.FrechetExp(lq, xi, n)))
 			}
 		}
 	}

@@ -4,34 +4,9 @@ import (
 	"math"
 	"testing"
 
-	"gonum.org/v1/gonum/mat"
-
 	"github.com/geodesic-go/geodesic/internal/linalg"
+	"github.com/geodesic-go/geodesic/internal/testutil"
 )
-
-// frechetExpRef returns L_exp(A, E) as the upper-right block of
-// exp([[A, E], [0, A]]) (Higham, Functions of Matrices, 2008, Thm 3.6),
-// computed with gonum's mat.Dense.Exp: a route independent of the
-// Daleckii–Krein formula.
-func frechetExpRef(a, e []float64, n int) []float64 {
-	big := mat.NewDense(2*n, 2*n, nil)
-	for i := range n {
-		for j := range n {
-			big.Set(i, j, a[i*n+j])
-			big.Set(n+i, n+j, a[i*n+j])
-			big.Set(i, n+j, e[i*n+j])
-		}
-	}
-	var x mat.Dense
-	x.Exp(big)
-	out := make([]float64, n*n)
-	for i := range n {
-		for j := range n {
-			out[i*n+j] = x.At(i, n+j)
-		}
-	}
-	return out
-}
 
 // centralDiff returns the Richardson-extrapolated central difference
 // (4·D(h/2) − D(h))/3 of t ↦ f(A + tE) at 0, where D(h) = (f(A+hE) −
@@ -83,7 +58,7 @@ func TestSymFrechet(t *testing.T) {
 			if !isExactlySymmetric(got, n) {
 				t.Errorf("n=%d: Fréchet exp not exactly symmetric", n)
 			}
-			if err := wExp.see(relErr(got, frechetExpRef(a, e, n))); err > 1e-13 {
+			if err := wExp.see(relErr(got, testutil.FrechetExp(a, e, n))); err > 1e-13 {
 				t.Errorf("n=%d: Fréchet exp vs block exp: %g", n, err)
 			}
 

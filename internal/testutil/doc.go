@@ -3,7 +3,9 @@
 // geodesics against their differential equations, plain-loop norms and
 // products that share no code with the BLAS kernels under test, and the
 // math/big reference kernels (products, forward substitution, Gram–Schmidt,
-// dot products) of the accuracy tests.
+// dot products, exp and log) of the accuracy tests, and routes through
+// gonum (Haar matrices, f(A) by mat.EigenSym, Fréchet derivatives of exp by
+// mat.Dense.Exp) that share nothing with internal/linalg.
 //
 // It is imported only from _test.go files. Everything here is deliberately
 // naive (fixed-order loops, no pooling) so that the reference values it

@@ -62,3 +62,27 @@ func SymFunc(a []float64, n int, f func(float64) float64) []float64 {
 	}
 	return out
 }
+
+// FrechetExp returns the Fréchet derivative L_exp(A, E) of the matrix
+// exponential as the upper-right block of exp([[A, E], [0, A]]) (Higham,
+// Functions of Matrices, 2008, Thm 3.6; Mathias 1996), computed with
+// gonum's mat.Dense.Exp: a route independent of the Daleckii–Krein formula.
+func FrechetExp(a, e []float64, n int) []float64 {
+	b := mat.NewDense(2*n, 2*n, nil)
+	for i := range n {
+		for j := range n {
+			b.Set(i, j, a[i*n+j])
+			b.Set(n+i, n+j, a[i*n+j])
+			b.Set(i, n+j, e[i*n+j])
+		}
+	}
+	var x mat.Dense
+	x.Exp(b)
+	out := make([]float64, n*n)
+	for i := range n {
+		for j := range n {
+			out[i*n+j] = x.At(i, n+j)
+		}
+	}
+	return out
+}
